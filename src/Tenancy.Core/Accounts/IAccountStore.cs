@@ -1,0 +1,10 @@
+namespace Tenancy.Core.Accounts;
+
+public interface IAccountStore
+{
+    Task CreateAsync(Account account, string apiKeyHash, CancellationToken cancellationToken);
+
+    Task<Account?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken);
+}

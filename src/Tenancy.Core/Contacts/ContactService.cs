@@ -1,0 +1,47 @@
+using Tenancy.Core.Common;
+using Tenancy.Core.Tenants;
+
+namespace Tenancy.Core.Contacts;
+
+/// <summary>Contact use cases (R3) on a tenant; each one is a single atomic write of the tenant.</summary>
+public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
+{
+    public async Task<Contact> AddAsync(string accountId, string tenantId, ContactFields fields, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var contact = ContactRules.Create(fields, Ids.New("con"), clock.GetUtcNow(), errors);
+        errors.ThrowIfAny();
+
+        var tenant = await mutator.MutateAsync(accountId, tenantId, ifMatch, t => t with
+        {
+            Contacts = PrimaryContactRule.Add(t.Contacts, contact),
+            UpdatedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+        return tenant.Contacts.Single(c => c.Id == contact.Id);
+    }
+
+    public async Task<Contact> UpdateAsync(string accountId, string tenantId, string contactId, ContactFields patch, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var tenant = await mutator.MutateAsync(accountId, tenantId, ifMatch, t =>
+        {
+            var current = Find(t, contactId);
+            var errors = new FieldErrors();
+            var updated = ContactRules.Patch(current, patch, errors);
+            errors.ThrowIfAny();
+            var contacts = PrimaryContactRule.Replace(t.Contacts, updated, patch.IsPrimary);
+            return contacts.SequenceEqual(t.Contacts) ? t : t with { Contacts = contacts, UpdatedAt = clock.GetUtcNow() };
+        }, cancellationToken);
+        return Find(tenant, contactId);
+    }
+
+    public Task RemoveAsync(string accountId, string tenantId, string contactId, string? ifMatch, CancellationToken cancellationToken) =>
+        mutator.MutateAsync(accountId, tenantId, ifMatch, t =>
+        {
+            Find(t, contactId);
+            return t with { Contacts = PrimaryContactRule.Remove(t.Contacts, contactId), UpdatedAt = clock.GetUtcNow() };
+        }, cancellationToken);
+
+    private static Contact Find(Tenant tenant, string contactId) =>
+        tenant.Contacts.FirstOrDefault(c => c.Id == contactId)
+        ?? throw new NotFoundException($"Contact '{contactId}' was not found on tenant '{tenant.Id}'.");
+}

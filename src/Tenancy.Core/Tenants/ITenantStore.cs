@@ -1,0 +1,28 @@
+using Tenancy.Core.Common;
+
+namespace Tenancy.Core.Tenants;
+
+/// <summary>Stores tenants with their contacts and domains; every write is atomic.</summary>
+public interface ITenantStore
+{
+    /// <summary>
+    /// Writes a new tenant. Throws <see cref="ConflictException"/> when its name or a domain is taken.
+    /// Writing the same tenant id twice (a retried create) returns the stored tenant.
+    /// </summary>
+    Task<Tenant> CreateAsync(string accountId, Tenant tenant, CancellationToken cancellationToken);
+
+    /// <summary>The tenant, or null when it does not exist (or is being deleted).</summary>
+    Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Tenants in name order, optionally only those whose name starts with a prefix (case-insensitive).</summary>
+    Task<Page<TenantSummary>> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the difference between two states of a tenant. Throws <see cref="ConcurrencyException"/>
+    /// when <paramref name="before"/> is no longer what is stored.
+    /// </summary>
+    Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a tenant and everything it owns; resumable, and a no-op when it is already gone.</summary>
+    Task<bool> DeleteAsync(string accountId, string tenantId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,37 @@
+using Tenancy.Core.Contacts;
+
+namespace Tenancy.Core.Tenants;
+
+/// <summary>Where a tenant came from: the console, or an import job.</summary>
+public sealed record TenantOrigin(string Kind, string? ImportId)
+{
+    public static readonly TenantOrigin Console = new("console", null);
+    public static TenantOrigin Import(string importId) => new("import", importId);
+}
+
+/// <summary>A tenant with its contacts (earliest first) and domains, as stored; <see cref="ETag"/> guards updates.</summary>
+public sealed record Tenant(
+    string Id,
+    string Name,
+    string? Notes,
+    IReadOnlyList<Contact> Contacts,
+    IReadOnlyList<string> Domains,
+    TenantOrigin Origin,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string ETag = "")
+{
+    public string NameKey => TenantName.Key(Name);
+
+    public Contact? PrimaryContact => Contacts.FirstOrDefault(c => c.IsPrimary);
+}
+
+/// <summary>One row of the tenant list.</summary>
+public sealed record TenantSummary(
+    string Id,
+    string Name,
+    int ContactCount,
+    int DeviceGroupCount,
+    int DomainCount,
+    string? PrimaryContact,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,89 @@
+using Tenancy.Core.Common;
+using Tenancy.Core.Contacts;
+
+namespace Tenancy.Core.Tenants;
+
+public sealed record NewTenantRequest(
+    string? Name,
+    string? Notes,
+    IReadOnlyList<ContactFields>? Contacts,
+    IReadOnlyList<string>? DeviceGroupIds = null,
+    IReadOnlyList<string>? Domains = null,
+    bool ConfirmReassign = false);
+
+public sealed record TenantPatch(string? Name, string? Notes);
+
+/// <summary>Tenant use cases (R2): validate, apply the rules, and hand atomic writes to the store.</summary>
+public sealed class TenantService(ITenantStore store, TenantMutator mutator, TimeProvider clock)
+{
+    public async Task<Tenant> CreateAsync(string accountId, NewTenantRequest request, TenantOrigin origin, CancellationToken cancellationToken)
+    {
+        var tenant = Build(request, Ids.New("tnt"), origin, clock.GetUtcNow(), new FieldErrors(), throwOnErrors: true);
+        return await store.CreateAsync(accountId, tenant, cancellationToken);
+    }
+
+    /// <summary>Validates a new tenant and builds it; errors are collected (and thrown unless told not to).</summary>
+    public static Tenant Build(NewTenantRequest request, string tenantId, TenantOrigin origin, DateTimeOffset now,
+        FieldErrors errors, bool throwOnErrors)
+    {
+        var name = TenantName.Clean(request.Name);
+        TenantName.Validate(name, errors);
+        var notes = TextRules.Clean(request.Notes);
+        TenantRules.ValidateNotes(notes, errors);
+
+        var fields = request.Contacts ?? [];
+        if (fields.Count > TenantRules.MaxContactsOnCreate)
+            errors.Add("contacts", $"A tenant can be created with at most {TenantRules.MaxContactsOnCreate} contacts; add more afterwards.");
+
+        // Contact ids follow the given order so that "earliest" means "first listed".
+        var contactIdBase = origin.ImportId is null ? Ids.New("con") : Ids.Derived("con", tenantId);
+        var contacts = fields
+            .Select((c, i) => ContactRules.Create(c, $"{contactIdBase}-{i:D4}", now, errors, $"contacts[{i}]"))
+            .ToList();
+        var withPrimary = PrimaryContactRule.ForNewTenant(contacts, errors);
+        if (throwOnErrors) errors.ThrowIfAny();
+
+        return new Tenant(tenantId, name, notes, withPrimary, request.Domains ?? [], origin, now, now);
+    }
+
+    public Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>
+        mutator.GetAsync(accountId, tenantId, cancellationToken);
+
+    public Task<Page<TenantSummary>> ListAsync(string accountId, string? search, PageRequest page, CancellationToken cancellationToken)
+    {
+        var prefix = string.IsNullOrWhiteSpace(search) ? null : TenantName.Key(search);
+        return store.ListAsync(accountId, prefix, page, cancellationToken);
+    }
+
+    public Task<Tenant> UpdateAsync(string accountId, string tenantId, TenantPatch patch, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var name = patch.Name is null ? null : TenantName.Clean(patch.Name);
+        if (name is not null) TenantName.Validate(name, errors);
+        var notes = patch.Notes is null ? null : TextRules.Clean(patch.Notes) ?? "";
+        TenantRules.ValidateNotes(notes, errors);
+        errors.ThrowIfAny();
+
+        return mutator.MutateAsync(accountId, tenantId, ifMatch, tenant =>
+        {
+            var changed = tenant with
+            {
+                Name = name ?? tenant.Name,
+                Notes = notes is null ? tenant.Notes : notes.Length == 0 ? null : notes,
+            };
+            return changed == tenant ? tenant : changed with { UpdatedAt = clock.GetUtcNow() };
+        }, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string accountId, string tenantId, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (ifMatch is not null && ifMatch != "*")
+        {
+            var current = await mutator.GetAsync(accountId, tenantId, cancellationToken);
+            if (current.ETag != ifMatch)
+                throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
+        }
+        if (!Ids.LooksValid(tenantId) || !await store.DeleteAsync(accountId, tenantId, cancellationToken))
+            throw new NotFoundException($"Tenant '{tenantId}' was not found.");
+    }
+}
