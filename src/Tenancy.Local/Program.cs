@@ -1,6 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Tenancy.Local;
+using Tenancy.Local.Admin;
 
-app.MapGet("/", () => "Hello World!");
+if (AdminCommand.Handles(args))
+    return await AdminCommand.RunAsync(args);
 
-app.Run();
+await using var storage = await LocalStorage.OpenAsync(Console.Out);
+await using var app = LocalHost.Build(storage.ConnectionString, LocalHost.Port());
+await LocalHost.PrepareStorageAsync(app);
+await DevelopmentAccount.EnsureAsync(app.Services, Console.Out);
+Console.WriteLine($"Tenancy API on http://127.0.0.1:{LocalHost.Port()}/api (docs: /api/docs, OpenAPI: /api/openapi.json)");
+await app.RunAsync();
+return 0;

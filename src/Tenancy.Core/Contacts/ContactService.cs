@@ -6,7 +6,7 @@ namespace Tenancy.Core.Contacts;
 /// <summary>Contact use cases (R3) on a tenant; each one is a single atomic write of the tenant.</summary>
 public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
 {
-    public async Task<Contact> AddAsync(string accountId, string tenantId, ContactFields fields, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<(Contact Contact, string ETag)> AddAsync(string accountId, string tenantId, ContactFields fields, string? ifMatch, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var contact = ContactRules.Create(fields, Ids.New("con"), clock.GetUtcNow(), errors);
@@ -17,10 +17,10 @@ public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
             Contacts = PrimaryContactRule.Add(t.Contacts, contact),
             UpdatedAt = clock.GetUtcNow(),
         }, cancellationToken);
-        return tenant.Contacts.Single(c => c.Id == contact.Id);
+        return (tenant.Contacts.Single(c => c.Id == contact.Id), tenant.ETag);
     }
 
-    public async Task<Contact> UpdateAsync(string accountId, string tenantId, string contactId, ContactFields patch, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<(Contact Contact, string ETag)> UpdateAsync(string accountId, string tenantId, string contactId, ContactFields patch, string? ifMatch, CancellationToken cancellationToken)
     {
         var tenant = await mutator.MutateAsync(accountId, tenantId, ifMatch, t =>
         {
@@ -31,7 +31,7 @@ public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
             var contacts = PrimaryContactRule.Replace(t.Contacts, updated, patch.IsPrimary);
             return contacts.SequenceEqual(t.Contacts) ? t : t with { Contacts = contacts, UpdatedAt = clock.GetUtcNow() };
         }, cancellationToken);
-        return Find(tenant, contactId);
+        return (Find(tenant, contactId), tenant.ETag);
     }
 
     public Task RemoveAsync(string accountId, string tenantId, string contactId, string? ifMatch, CancellationToken cancellationToken) =>

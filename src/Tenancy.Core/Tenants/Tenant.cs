@@ -21,6 +21,9 @@ public sealed record Tenant(
     DateTimeOffset UpdatedAt,
     string ETag = "")
 {
+    /// <summary>How many device groups the tenant has; kept by the writes that assign and unassign groups.</summary>
+    public int DeviceGroupCount { get; init; }
+
     public string NameKey => TenantName.Key(Name);
 
     public Contact? PrimaryContact => Contacts.FirstOrDefault(c => c.IsPrimary);

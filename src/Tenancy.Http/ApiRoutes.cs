@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tenancy.Http.Contracts;
+using Tenancy.Http.Endpoints;
+
+namespace Tenancy.Http;
+
+/// <summary>One HTTP operation: its function name, method, route (under <c>/api</c>) and handler.</summary>
+public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Action<RouteHandlerBuilder> Describe);
+
+/// <summary>
+/// The route table both hosts serve. The local host maps <see cref="All"/>; the Functions project has one
+/// function per entry, named <see cref="ApiRoute.Name"/>, on the same template constant.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+
+    public const string Tenants = "tenants";
+    public const string Tenant = "tenants/{tenantId}";
+    public const string Contacts = "tenants/{tenantId}/contacts";
+    public const string Contact = "tenants/{tenantId}/contacts/{contactId}";
+
+    public static readonly IReadOnlyList<ApiRoute> All =
+    [
+        new("ListTenants", "GET", Tenants, TenantEndpoints.List, b => b.WithTags("Tenants")
+            .WithSummary("List tenants in name order; search is a case-insensitive name prefix.")
+            .Produces<ListResponse<TenantListItem>>().ProducesProblem(400)),
+        new("CreateTenant", "POST", Tenants, TenantEndpoints.Create, b => b.WithTags("Tenants")
+            .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically.")
+            .Accepts<CreateTenantBody>("application/json").Produces<TenantResponse>(201)
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)),
+        new("GetTenant", "GET", Tenant, TenantEndpoints.Get, b => b.WithTags("Tenants")
+            .WithSummary("Read a tenant with its contacts, device groups and domains; answers an ETag.")
+            .Produces<TenantResponse>().ProducesProblem(404)),
+        new("UpdateTenant", "PATCH", Tenant, TenantEndpoints.Update, b => b.WithTags("Tenants")
+            .WithSummary("Rename a tenant or change its notes (null or absent: unchanged; \"\" clears notes). If-Match guards lost updates.")
+            .Accepts<PatchTenantBody>("application/json").Produces<TenantResponse>()
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+        new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, b => b.WithTags("Tenants")
+            .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
+            .Produces(204).ProducesProblem(404).ProducesProblem(412)),
+        new("AddContact", "POST", Contacts, ContactEndpoints.Add, b => b.WithTags("Contacts")
+            .WithSummary("Add a contact; isPrimary: true demotes the current primary. The answer's ETag is the tenant's.")
+            .Accepts<ContactBody>("application/json").Produces<ContactResponse>(201)
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412)),
+        new("UpdateContact", "PATCH", Contact, ContactEndpoints.Update, b => b.WithTags("Contacts")
+            .WithSummary("Change contact fields (null or absent: unchanged; \"\" clears an optional field); isPrimary: true makes it the primary.")
+            .Accepts<ContactBody>("application/json").Produces<ContactResponse>()
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+        new("RemoveContact", "DELETE", Contact, ContactEndpoints.Remove, b => b.WithTags("Contacts")
+            .WithSummary("Remove a contact; removing the primary promotes the earliest remaining one; the last one cannot be removed (409).")
+            .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+    ];
+
+    public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)
+    {
+        foreach (var route in All)
+        {
+            var builder = app.MapMethods($"/{Prefix}/{route.Template}", [route.Method], route.Handler).WithName(route.Name);
+            route.Describe(builder);
+        }
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tenancy.Core.Accounts;
+using Tenancy.Core.Common;
+using Tenancy.Http.Problems;
+
+namespace Tenancy.Http.Endpoints;
+
+/// <summary>
+/// Runs a handler for an authenticated account: checks the API key and the plan, and turns every failure
+/// into a problem answer so that no caller error ever becomes a 500.
+/// </summary>
+public static class ApiEndpoint
+{
+    public static async Task<IResult> RunAsync(HttpRequest request, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        try
+        {
+            var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
+            var account = await accounts.AuthenticateAsync(BearerToken(request), cancellationToken);
+            if (account is null)
+            {
+                request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+                return ProblemResults.Unauthorized(request.Headers.Authorization.Count == 0
+                    ? "Send your account API key as 'Authorization: Bearer <key>'."
+                    : "The API key is not valid.");
+            }
+            if (needsTenantsPlan) AccountService.RequireTenantsPlan(account);
+            return await handler(new RequestContext(account, request, cancellationToken));
+        }
+        catch (TenancyException ex)
+        {
+            return ProblemResults.From(ex);
+        }
+        catch (HttpProblemException ex)
+        {
+            return ProblemResults.From(ex);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return ProblemResults.Problem(ex.StatusCode, "bad-request", "Bad request.", ex.Message);
+        }
+        catch (ConcurrencyException ex)
+        {
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, "concurrent-change",
+                "Too many concurrent changes.", ex.Message + " Try again.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Results.StatusCode(499);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 0 or 408 or 500 or 503 or 429)
+        {
+            Log(request, ex);
+            return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
+                "Storage is unavailable.", "The data store did not answer; try again shortly.");
+        }
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+
+    private static void Log(HttpRequest request, Exception ex) =>
+        request.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Tenancy.Http")
+            .LogWarning(ex, "Storage failure on {Method} {Path}", request.Method, request.Path);
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Tenancy.Core.Common;
+
+namespace Tenancy.Http.Endpoints;
+
+/// <summary>Reads query-string arguments with clear errors.</summary>
+public static class QueryArgs
+{
+    public static PageRequest Page(HttpRequest request)
+    {
+        var size = PageRequest.DefaultSize;
+        var raw = request.Query["pageSize"].ToString();
+        if (raw.Length > 0 && (!int.TryParse(raw, out size) || size < 1 || size > PageRequest.MaxSize))
+            throw ValidationException.For("pageSize", $"Must be a whole number from 1 to {PageRequest.MaxSize}.");
+        var token = request.Query["continuationToken"].ToString();
+        return new PageRequest(size, token.Length == 0 ? null : token);
+    }
+
+    public static string? String(HttpRequest request, string name, int maxLength = 256)
+    {
+        var value = request.Query[name].ToString();
+        if (value.Length > maxLength) throw ValidationException.For(name, $"Must be at most {maxLength} characters.");
+        return value.Length == 0 ? null : value;
+    }
+
+    public static bool Bool(HttpRequest request, string name, bool defaultValue = false)
+    {
+        var value = request.Query[name].ToString();
+        if (value.Length == 0) return defaultValue;
+        return bool.TryParse(value, out var result) ? result : throw ValidationException.For(name, "Must be true or false.");
+    }
+}

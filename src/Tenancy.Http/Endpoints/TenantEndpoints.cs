@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Tenancy.Core.Tenants;
+using Tenancy.Http.Contracts;
+using Tenancy.Http.Json;
+
+namespace Tenancy.Http.Endpoints;
+
+/// <summary>HTTP handlers for <c>/api/tenants</c> (R2).</summary>
+public static class TenantEndpoints
+{
+    public static Task<IResult> List(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var search = QueryArgs.String(request, "search", maxLength: 128);
+        var page = await ctx.Service<TenantService>().ListAsync(ctx.AccountId, search, QueryArgs.Page(request), ctx.CancellationToken);
+        return Results.Json(new ListResponse<TenantListItem>(page.Items.Select(TenantListItem.From).ToList(), page.ContinuationToken), TenancyJson.Options);
+    });
+
+    public static Task<IResult> Create(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var body = await JsonBody.ReadAsync<CreateTenantBody>(request, ctx.CancellationToken);
+        var tenant = await ctx.Service<TenantService>().CreateAsync(ctx.AccountId, body.ToRequest(), TenantOrigin.Console, ctx.CancellationToken);
+        ctx.SetETag(tenant.ETag);
+        return Results.Json(await TenantViews.ViewAsync(ctx, tenant), TenancyJson.Options, statusCode: StatusCodes.Status201Created)
+            .WithLocation($"/api/tenants/{tenant.Id}");
+    });
+
+    public static Task<IResult> Get(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var tenant = await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
+        return await TenantViews.OkAsync(ctx, tenant);
+    });
+
+    public static Task<IResult> Update(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var body = await JsonBody.ReadAsync<PatchTenantBody>(request, ctx.CancellationToken);
+        var tenant = await ctx.Service<TenantService>().UpdateAsync(ctx.AccountId, tenantId,
+            new TenantPatch(body.Name, body.Notes), ctx.IfMatch, ctx.CancellationToken);
+        return await TenantViews.OkAsync(ctx, tenant);
+    });
+
+    public static Task<IResult> Delete(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        await ctx.Service<TenantService>().DeleteAsync(ctx.AccountId, tenantId, ctx.IfMatch, ctx.CancellationToken);
+        return Results.NoContent();
+    });
+}

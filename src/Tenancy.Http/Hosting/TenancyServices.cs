@@ -1,0 +1,59 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tenancy.Core.Accounts;
+using Tenancy.Core.Contacts;
+using Tenancy.Core.Tenants;
+using Tenancy.Storage.Accounts;
+using Tenancy.Storage.Tables;
+using Tenancy.Storage.Tenants;
+
+namespace Tenancy.Http.Hosting;
+
+/// <summary>The services both hosts register, in one place.</summary>
+public static class TenancyServices
+{
+    public static IServiceCollection AddTenancy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => TableService(storage));
+        services.AddSingleton<TenancyTables>();
+
+        services.AddSingleton<IAccountStore, TableAccountStore>();
+        services.AddSingleton<ITenantStore, TableTenantStore>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<TenantMutator>();
+        services.AddSingleton<TenantService>();
+        services.AddSingleton<ContactService>();
+        return services;
+    }
+
+    private static TableServiceClient TableService(StorageOptions storage)
+    {
+        var options = new TableClientOptions();
+        ConfigureRetries(options.Retry);
+        if (!string.IsNullOrEmpty(storage.ConnectionString))
+            return new TableServiceClient(storage.ConnectionString, options);
+        return new TableServiceClient(storage.TableServiceUri
+            ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:TableServiceUri."),
+            Credential(storage), options);
+    }
+
+    /// <summary>The SDK's own retry policy: exponential back-off on throttling and transient faults.</summary>
+    public static void ConfigureRetries(RetryOptions retry)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = 5;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(10);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+    }
+
+    public static TokenCredential Credential(StorageOptions storage) =>
+        new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId });
+}

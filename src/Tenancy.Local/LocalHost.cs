@@ -1,0 +1,50 @@
+using Scalar.AspNetCore;
+using Tenancy.Http;
+using Tenancy.Http.Hosting;
+using Tenancy.Http.Json;
+using Tenancy.Local.Azurite;
+using Tenancy.Storage.Tables;
+
+namespace Tenancy.Local;
+
+/// <summary>The local host: the same API and background processing as the Functions app, on Azurite.</summary>
+public static class LocalHost
+{
+    public const int DefaultPort = 7071;
+
+    /// <summary>Builds the web app for the given storage connection string, listening on loopback.</summary>
+    public static WebApplication Build(string storageConnectionString, int port, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
+        builder.Services.AddTenancy(builder.Configuration);
+        builder.Services.ConfigureHttpJsonOptions(o => TenancyJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Tenancy API";
+            doc.Info.Description = "Tenants, contacts, device groups, email domains and imports for an MSP. " +
+                                   "Authenticate with 'Authorization: Bearer <account API key>'.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Tenancy API"));
+        app.MapTenancyApi();
+        return app;
+    }
+
+    public static async Task PrepareStorageAsync(WebApplication app, CancellationToken cancellationToken = default) =>
+        await app.Services.GetRequiredService<TenancyTables>().CreateIfNotExistsAsync(cancellationToken);
+
+    public static int Port() =>
+        int.TryParse(Environment.GetEnvironmentVariable("TENANCY_PORT"), out var port) ? port : DefaultPort;
+
+    /// <summary>The data folder of the local Azurite (git-ignored).</summary>
+    public static string DataFolder() => Path.Combine(RepositoryRoot.Find(), ".azurite");
+}

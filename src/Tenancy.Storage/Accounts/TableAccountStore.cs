@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+using Tenancy.Core.Accounts;
+using Tenancy.Storage.Tables;
+
+namespace Tenancy.Storage.Accounts;
+
+/// <summary>
+/// Accounts in the accounts table: <c>account/{accountId}</c> rows, and <c>apikey/{sha256 of key}</c> rows
+/// that point at them. Both are written in one transaction; the key itself is never stored.
+/// </summary>
+public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
+{
+    private const string AccountPartition = "account";
+    private const string KeyPartition = "apikey";
+
+    public async Task CreateAsync(Account account, string apiKeyHash, CancellationToken cancellationToken)
+    {
+        // Two partitions, so two writes: the key row last, so a key never points at a missing account.
+        await tables.Accounts.AddEntityAsync(new TableEntity(AccountPartition, account.Id)
+        {
+            ["Name"] = account.Name,
+            ["Plan"] = account.Plan.ToString(),
+            ["CreatedAt"] = account.CreatedAt,
+        }, cancellationToken);
+        await tables.Accounts.AddEntityAsync(new TableEntity(KeyPartition, apiKeyHash) { ["AccountId"] = account.Id }, cancellationToken);
+    }
+
+    public async Task<Account?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
+    {
+        var key = await tables.Accounts.GetEntityIfExistsAsync<TableEntity>(KeyPartition, apiKeyHash, cancellationToken: cancellationToken);
+        if (!key.HasValue) return null;
+        var row = await tables.Accounts.GetEntityIfExistsAsync<TableEntity>(AccountPartition, key.Value!.GetString("AccountId"), cancellationToken: cancellationToken);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken)
+    {
+        var accounts = new List<Account>();
+        await foreach (var row in tables.Accounts.QueryAsync<TableEntity>($"PartitionKey eq '{AccountPartition}'", cancellationToken: cancellationToken))
+            accounts.Add(Read(row));
+        return accounts;
+    }
+
+    private static Account Read(TableEntity row) => new(
+        row.RowKey, row.GetString("Name"), Enum.Parse<Plan>(row.GetString("Plan")), row.GetDateTimeOffset("CreatedAt") ?? default);
+}

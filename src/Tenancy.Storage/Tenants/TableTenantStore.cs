@@ -1,0 +1,173 @@
+using Azure;
+using Azure.Data.Tables;
+using Tenancy.Core.Common;
+using Page = Tenancy.Core.Common.Page<Tenancy.Core.Tenants.TenantSummary>;
+using Tenancy.Core.Tenants;
+using Tenancy.Storage.Tables;
+using static Tenancy.Storage.Tenants.TenantRows;
+
+namespace Tenancy.Storage.Tenants;
+
+/// <summary>Tenants in Table Storage: one partition per account, each write one entity group transaction.</summary>
+public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
+{
+    private TableClient Table => tables.Tenancy;
+
+    public async Task<Tenant> CreateAsync(string accountId, Tenant tenant, CancellationToken cancellationToken)
+    {
+        var actions = For(accountId, tenant).Values
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
+            .ToList();
+        try
+        {
+            await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (TableTransactions.IsConflict(ex))
+        {
+            // A retried create of the same tenant (same id) finds it already written: that is success.
+            if (await FindRowAsync(accountId, tenant.Id, cancellationToken) is not null)
+                return await FindAsync(accountId, tenant.Id, cancellationToken) ?? throw new ConcurrencyException("The tenant is being deleted.");
+            await ThrowClaimConflictAsync(accountId, tenant, tenant.Id, cancellationToken);
+            throw new ConcurrencyException("The tenant could not be written; try again.");
+        }
+        return await FindAsync(accountId, tenant.Id, cancellationToken)
+               ?? throw new ConcurrencyException("The tenant was deleted while it was being created.");
+    }
+
+    public async Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        var row = await FindRowAsync(accountId, tenantId, cancellationToken);
+        if (row is null || IsDeleting(row)) return null;
+        return ReadTenant(row, await ContactRowsAsync(accountId, tenantId, cancellationToken));
+    }
+
+    public async Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix));
+        await foreach (var tablePage in Table.QueryAsync<TableEntity>(filter, page.PageSize, cancellationToken: cancellationToken)
+                           .AsPages(ContinuationTokens.Unwrap(page.ContinuationToken), page.PageSize))
+        {
+            return new Page(tablePage.Values.Select(ReadSummary).ToList(),
+                ContinuationTokens.Wrap(tablePage.ContinuationToken));
+        }
+        return new Page([], null);
+    }
+
+    public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken)
+    {
+        var oldRows = For(accountId, before);
+        var newRows = For(accountId, after);
+        var actions = new List<TableTransactionAction>
+        {
+            // The tenant row is always written with the tag we read: it guards the whole tenant.
+            new(TableTransactionActionType.UpdateReplace, newRows[TenantKey(after.Id)], new ETag(before.ETag)),
+        };
+        foreach (var (key, row) in oldRows.Where(r => !r.Key.StartsWith(TenantPrefix, StringComparison.Ordinal)))
+        {
+            if (!newRows.TryGetValue(key, out var replacement))
+                actions.Add(new(TableTransactionActionType.Delete, row, ETag.All));
+            else if (!SameValues(row, replacement))
+                actions.Add(new(TableTransactionActionType.UpdateReplace, replacement, ETag.All));
+        }
+        actions.AddRange(newRows.Where(r => !oldRows.ContainsKey(r.Key))
+            .Select(r => new TableTransactionAction(TableTransactionActionType.Add, r.Value)));
+
+        try
+        {
+            var response = await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
+            return after with { ETag = response[0].Headers.ETag?.ToString() ?? "" };
+        }
+        catch (TableTransactionFailedException ex) when (TableTransactions.IsConflict(ex))
+        {
+            await ThrowClaimConflictAsync(accountId, after, after.Id, cancellationToken);
+            throw new ConcurrencyException("The tenant changed while it was being updated.");
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            throw new ConcurrencyException("The tenant changed while it was being updated.");
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var row = await FindRowAsync(accountId, tenantId, cancellationToken);
+            if (row is null) return false;
+            var tenant = ReadTenant(row, await ContactRowsAsync(accountId, tenantId, cancellationToken));
+            try
+            {
+                await DeleteRowsAsync(accountId, tenant, row, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Someone changed the tenant meanwhile: read it again and finish the job.
+            }
+        }
+    }
+
+    private async Task DeleteRowsAsync(string accountId, Tenant tenant, TableEntity tenantRow, CancellationToken cancellationToken)
+    {
+        var rows = For(accountId, tenant);
+        var tenantKey = TenantKey(tenant.Id);
+        var nameKey = NameKey(tenant.NameKey);
+        if (rows.Count > TransactionLimits.MaxActions && !IsDeleting(tenantRow))
+        {
+            // Too many rows for one transaction: hide the tenant first, then delete its rows in batches.
+            var hidden = For(accountId, tenant, deleting: true)[tenantKey];
+            var marked = await Table.UpdateEntityAsync(hidden, tenantRow.ETag, TableUpdateMode.Replace, cancellationToken);
+            tenantRow = hidden;
+            tenantRow.ETag = marked.Headers.ETag ?? ETag.All;
+        }
+
+        var children = rows.Values.Where(r => r.RowKey != tenantKey && r.RowKey != nameKey).ToList();
+        if (IsDeleting(tenantRow))
+        {
+            await DeleteEachAsync(children, cancellationToken);
+            children = [];
+        }
+
+        var final = children.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))
+            .Append(new(TableTransactionActionType.Delete, rows[nameKey], ETag.All))
+            .Append(new(TableTransactionActionType.Delete, rows[tenantKey], tenantRow.ETag))
+            .ToList();
+        await TableTransactions.SubmitAsync(Table, final, cancellationToken);
+    }
+
+    /// <summary>Deletes rows one by one where a row may already be gone (a resumed delete).</summary>
+    private async Task DeleteEachAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+    }
+
+    private async Task<TableEntity?> FindRowAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, TenantKey(tenantId), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task<List<TableEntity>> ContactRowsAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, ContactsPrefix(tenantId)), cancellationToken: cancellationToken))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Names the tenant that already holds the name or a domain this tenant claims.</summary>
+    private async Task ThrowClaimConflictAsync(string accountId, Tenant tenant, string tenantId, CancellationToken cancellationToken)
+    {
+        var nameOwner = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, NameKey(tenant.NameKey), cancellationToken: cancellationToken);
+        if (nameOwner.HasValue && nameOwner.Value!.GetString("TenantId") != tenantId)
+            throw TenantConflicts.NameTaken(tenant.Name, nameOwner.Value.GetString("TenantId"), nameOwner.Value.GetString("Name"));
+
+        foreach (var domain in tenant.Domains)
+        {
+            var owner = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, DomainKey(domain), cancellationToken: cancellationToken);
+            if (owner.HasValue && owner.Value!.GetString("TenantId") != tenantId)
+                throw TenantConflicts.DomainTaken(domain, owner.Value.GetString("TenantId"), owner.Value.GetString("TenantName"));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Tenancy.Core.Contacts;
+using Tenancy.Core.Tenants;
+using Tenancy.Storage.Tables;
+
+namespace Tenancy.Storage.Tenants;
+
+/// <summary>
+/// The one place that knows how a tenant is laid out in the account's partition of the tenancy table:
+/// <list type="bullet">
+/// <item><c>T|{tenantId}</c> the tenant;</item>
+/// <item><c>N|{name key}</c> the name index and list row (unique name, list in name order);</item>
+/// <item><c>C|{tenantId}|{contactId}</c> one row per contact;</item>
+/// <item><c>D|{domain}</c> the domain index (a domain has one owner per account).</item>
+/// </list>
+/// Every write of a tenant writes the changed rows of this set in one entity group transaction.
+/// </summary>
+public static class TenantRows
+{
+    public const string TenantPrefix = "T|";
+    public const string NamePrefix = "N|";
+    public const string ContactPrefix = "C|";
+    public const string DomainPrefix = "D|";
+
+    public static string TenantKey(string tenantId) => TenantPrefix + tenantId;
+    public static string NameKey(string nameKey) => NamePrefix + RowKeys.Escape(nameKey);
+    public static string ContactsPrefix(string tenantId) => RowKeys.Join("C", tenantId, "");
+    public static string DomainKey(string domain) => DomainPrefix + RowKeys.Escape(domain);
+
+    /// <summary>Every row that represents the tenant, keyed by row key.</summary>
+    public static Dictionary<string, TableEntity> For(string accountId, Tenant tenant, bool deleting = false)
+    {
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        void Add(TableEntity e) => rows[e.RowKey] = e;
+
+        Add(TenantEntity(accountId, tenant, deleting));
+        Add(new TableEntity(accountId, NameKey(tenant.NameKey))
+        {
+            ["TenantId"] = tenant.Id,
+            ["Name"] = tenant.Name,
+            ["ContactCount"] = tenant.Contacts.Count,
+            ["DeviceGroupCount"] = tenant.DeviceGroupCount,
+            ["DomainCount"] = tenant.Domains.Count,
+            ["PrimaryContact"] = tenant.PrimaryContact?.Name,
+            ["UpdatedAt"] = tenant.UpdatedAt,
+        });
+        foreach (var contact in tenant.Contacts)
+            Add(ContactEntity(accountId, tenant.Id, contact));
+        foreach (var domain in tenant.Domains)
+            Add(new TableEntity(accountId, DomainKey(domain)) { ["TenantId"] = tenant.Id, ["TenantName"] = tenant.Name });
+        return rows;
+    }
+
+    private static TableEntity TenantEntity(string accountId, Tenant tenant, bool deleting) => new(accountId, TenantKey(tenant.Id))
+    {
+        ["Name"] = tenant.Name,
+        ["Notes"] = tenant.Notes,
+        ["Domains"] = JsonSerializer.Serialize(tenant.Domains),
+        ["DeviceGroupCount"] = tenant.DeviceGroupCount,
+        ["OriginKind"] = tenant.Origin.Kind,
+        ["OriginImportId"] = tenant.Origin.ImportId,
+        ["CreatedAt"] = tenant.CreatedAt,
+        ["UpdatedAt"] = tenant.UpdatedAt,
+        ["Deleting"] = deleting,
+    };
+
+    private static TableEntity ContactEntity(string accountId, string tenantId, Contact c) =>
+        new(accountId, ContactsPrefix(tenantId) + c.Id)
+        {
+            ["ContactId"] = c.Id,
+            ["Name"] = c.Name,
+            ["Role"] = c.Role,
+            ["Email"] = c.Email,
+            ["CountryCode"] = c.CountryCode,
+            ["Phone"] = c.Phone,
+            ["Notes"] = c.Notes,
+            ["IsPrimary"] = c.IsPrimary,
+            ["CreatedAt"] = c.CreatedAt,
+        };
+
+    public static bool IsDeleting(TableEntity tenantRow) => tenantRow.GetBoolean("Deleting") == true;
+
+    public static Tenant ReadTenant(TableEntity t, IEnumerable<TableEntity> contactRows) => new(
+        Id: t.RowKey[TenantPrefix.Length..],
+        Name: t.GetString("Name"),
+        Notes: t.GetString("Notes"),
+        Contacts: PrimaryContactRule.InCreationOrder(contactRows.Select(ReadContact)),
+        Domains: JsonSerializer.Deserialize<string[]>(t.GetString("Domains") ?? "[]") ?? [],
+        Origin: new TenantOrigin(t.GetString("OriginKind") ?? "console", t.GetString("OriginImportId")),
+        CreatedAt: t.GetDateTimeOffset("CreatedAt") ?? default,
+        UpdatedAt: t.GetDateTimeOffset("UpdatedAt") ?? default,
+        ETag: t.ETag.ToString())
+    {
+        DeviceGroupCount = t.GetInt32("DeviceGroupCount") ?? 0,
+    };
+
+    private static Contact ReadContact(TableEntity c) => new(
+        c.GetString("ContactId"), c.GetString("Name"), c.GetString("Role"), c.GetString("Email"),
+        c.GetString("CountryCode"), c.GetString("Phone"), c.GetString("Notes"),
+        c.GetBoolean("IsPrimary") ?? false, c.GetDateTimeOffset("CreatedAt") ?? default);
+
+    public static TenantSummary ReadSummary(TableEntity n) => new(
+        n.GetString("TenantId"), n.GetString("Name"), n.GetInt32("ContactCount") ?? 0,
+        n.GetInt32("DeviceGroupCount") ?? 0, n.GetInt32("DomainCount") ?? 0, n.GetString("PrimaryContact"),
+        n.GetDateTimeOffset("UpdatedAt") ?? default);
+
+    /// <summary>Whether two rows hold the same values (so an unchanged row is not rewritten).</summary>
+    public static bool SameValues(TableEntity a, TableEntity b) =>
+        a.Keys.Where(IsData).Count() == b.Keys.Where(IsData).Count()
+        && a.Keys.Where(IsData).All(k => b.TryGetValue(k, out var v) && Equals(Normalize(a[k]), Normalize(v)));
+
+    private static bool IsData(string key) => key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag");
+
+    private static object? Normalize(object? value) => value is DateTime d ? new DateTimeOffset(d) : value;
+}

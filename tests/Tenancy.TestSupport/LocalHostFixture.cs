@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Tenancy.Core.Accounts;
+using Tenancy.Local;
+using Tenancy.Local.Azurite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Tenancy.TestSupport;
+
+/// <summary>The real local host on a free loopback port, over a real Azurite: tests talk to it over HTTP.</summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public AzuriteFixture Azurite => _azurite;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        var port = AzuriteEndpoints.FreePorts().BlobPort;
+        _app = LocalHost.Build(_azurite.ConnectionString, port, b => b.Logging.ClearProviders());
+        await LocalHost.PrepareStorageAsync(_app);
+        await _app.StartAsync();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    /// <summary>A new account with its own API key, and a client that sends it.</summary>
+    public async Task<HttpClient> ClientForNewAccountAsync(Plan plan = Plan.Msp)
+    {
+        var created = await Services.GetRequiredService<AccountService>().CreateAsync("Test account", plan, CancellationToken.None);
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.ApiKey);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+}
