@@ -29,25 +29,25 @@ public static class ApiRoutes
             .Produces<ListResponse<TenantListItem>>().ProducesProblem(400)),
         new("CreateTenant", "POST", Tenants, TenantEndpoints.Create, b => b.WithTags("Tenants")
             .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically.")
-            .Accepts<CreateTenantBody>("application/json").Produces<TenantResponse>(201)
+            .JsonBody<CreateTenantBody>().Produces<TenantResponse>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)),
         new("GetTenant", "GET", Tenant, TenantEndpoints.Get, b => b.WithTags("Tenants")
             .WithSummary("Read a tenant with its contacts, device groups and domains; answers an ETag.")
             .Produces<TenantResponse>().ProducesProblem(404)),
         new("UpdateTenant", "PATCH", Tenant, TenantEndpoints.Update, b => b.WithTags("Tenants")
             .WithSummary("Rename a tenant or change its notes (null or absent: unchanged; \"\" clears notes). If-Match guards lost updates.")
-            .Accepts<PatchTenantBody>("application/json").Produces<TenantResponse>()
+            .JsonBody<PatchTenantBody>().Produces<TenantResponse>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
             .Produces(204).ProducesProblem(404).ProducesProblem(412)),
         new("AddContact", "POST", Contacts, ContactEndpoints.Add, b => b.WithTags("Contacts")
             .WithSummary("Add a contact; isPrimary: true demotes the current primary. The answer's ETag is the tenant's.")
-            .Accepts<ContactBody>("application/json").Produces<ContactResponse>(201)
+            .JsonBody<ContactBody>().Produces<ContactResponse>(201)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412)),
         new("UpdateContact", "PATCH", Contact, ContactEndpoints.Update, b => b.WithTags("Contacts")
             .WithSummary("Change contact fields (null or absent: unchanged; \"\" clears an optional field); isPrimary: true makes it the primary.")
-            .Accepts<ContactBody>("application/json").Produces<ContactResponse>()
+            .JsonBody<ContactBody>().Produces<ContactResponse>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
         new("RemoveContact", "DELETE", Contact, ContactEndpoints.Remove, b => b.WithTags("Contacts")
             .WithSummary("Remove a contact; removing the primary promotes the earliest remaining one; the last one cannot be removed (409).")

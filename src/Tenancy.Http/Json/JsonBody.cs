@@ -35,9 +35,13 @@ public static partial class JsonBody
             return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), TenancyJson.Options)
                    ?? throw ValidationException.For("", "A JSON object is expected, not null.");
         }
-        catch (JsonException ex)
+        catch (JsonException ex) when (UnknownMember().IsMatch(ex.Message) || TargetType().IsMatch(ex.Message))
         {
             throw new ValidationException(new Dictionary<string, string[]> { [FieldOf(ex)] = [Explain(ex)] });
+        }
+        catch (JsonException ex)
+        {
+            throw ValidationException.For("", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
     }
 
@@ -61,9 +65,7 @@ public static partial class JsonBody
     private static string Explain(JsonException ex)
     {
         if (UnknownMember().IsMatch(ex.Message)) return "Unknown field.";
-        var target = TargetType().Match(ex.Message);
-        if (!target.Success) return "The body is not valid JSON.";
-        var type = target.Groups[1].Value;
+        var type = TargetType().Match(ex.Message).Groups[1].Value;
         return type switch
         {
             _ when type.Contains("String") => "Expected a string.",
