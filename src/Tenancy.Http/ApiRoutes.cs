@@ -21,6 +21,12 @@ public static class ApiRoutes
     public const string Tenant = "tenants/{tenantId}";
     public const string Contacts = "tenants/{tenantId}/contacts";
     public const string Contact = "tenants/{tenantId}/contacts/{contactId}";
+    public const string DeviceGroups = "device-groups";
+    public const string DeviceGroup = "device-groups/{groupId}";
+    public const string AssignGroups = "tenants/{tenantId}/device-groups/assign";
+    public const string UnassignGroups = "tenants/{tenantId}/device-groups/unassign";
+    public const string Devices = "devices";
+    public const string Device = "devices/{deviceId}";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -52,6 +58,30 @@ public static class ApiRoutes
         new("RemoveContact", "DELETE", Contact, ContactEndpoints.Remove, b => b.WithTags("Contacts")
             .WithSummary("Remove a contact; removing the primary promotes the earliest remaining one; the last one cannot be removed (409).")
             .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+        new("ListDeviceGroups", "GET", DeviceGroups, DeviceGroupEndpoints.List, b => b.WithTags("Device groups")
+            .WithSummary("List device groups, optionally of one tenant (tenantId) or only unassigned ones (unassigned=true).")
+            .Produces<ListResponse<DeviceGroupResponse>>().ProducesProblem(400)),
+        new("CreateDeviceGroup", "POST", DeviceGroups, DeviceGroupEndpoints.Create, b => b.WithTags("Device groups")
+            .WithSummary("Create a device group, assigned at once to tenantId when given.")
+            .JsonBody<CreateDeviceGroupBody>().Produces<DeviceGroupResponse>(201).ProducesProblem(400).ProducesProblem(404)),
+        new("DeleteDeviceGroup", "DELETE", DeviceGroup, DeviceGroupEndpoints.Delete, b => b.WithTags("Device groups")
+            .WithSummary("Delete a group; its devices stay ungrouped, or are deleted with withDevices=true. A retried delete finishes an interrupted one.")
+            .Produces(204).ProducesProblem(404)),
+        new("AssignDeviceGroups", "POST", AssignGroups, DeviceGroupEndpoints.Assign, b => b.WithTags("Device groups")
+            .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and changes nothing, unless confirmReassign is true.")
+            .JsonBody<AssignGroupsBody>().Produces<TenantResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)),
+        new("UnassignDeviceGroups", "POST", UnassignGroups, DeviceGroupEndpoints.Unassign, b => b.WithTags("Device groups")
+            .WithSummary("Unassign groups from a tenant; groups not on this tenant are left as they are.")
+            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ProducesProblem(400).ProducesProblem(404)),
+        new("CreateDevice", "POST", Devices, DeviceEndpoints.Create, b => b.WithTags("Devices")
+            .WithSummary("Create a device, in a group or ungrouped.")
+            .JsonBody<CreateDeviceBody>().Produces<DeviceResponse>(201).ProducesProblem(400).ProducesProblem(404)),
+        new("ListDevices", "GET", Devices, DeviceEndpoints.List, b => b.WithTags("Devices")
+            .WithSummary("List devices, of one group (groupId) or of one tenant's groups (tenantId).")
+            .Produces<ListResponse<DeviceResponse>>().ProducesProblem(400).ProducesProblem(404)),
+        new("MoveDevice", "PATCH", Device, DeviceEndpoints.Move, b => b.WithTags("Devices")
+            .WithSummary("Move a device to another group (groupId: null leaves it ungrouped).")
+            .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().ProducesProblem(400).ProducesProblem(404)),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

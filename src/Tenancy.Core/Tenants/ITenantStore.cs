@@ -1,4 +1,5 @@
 using Tenancy.Core.Common;
+using Tenancy.Core.DeviceGroups;
 
 namespace Tenancy.Core.Tenants;
 
@@ -6,10 +7,12 @@ namespace Tenancy.Core.Tenants;
 public interface ITenantStore
 {
     /// <summary>
-    /// Writes a new tenant. Throws <see cref="ConflictException"/> when its name or a domain is taken.
+    /// Writes a new tenant, with the device groups read earlier moving to it in the same transaction.
+    /// Throws <see cref="ConflictException"/> when its name or a domain is taken, and
+    /// <see cref="ConcurrencyException"/> when a group changed since it was read.
     /// Writing the same tenant id twice (a retried create) returns the stored tenant.
     /// </summary>
-    Task<Tenant> CreateAsync(string accountId, Tenant tenant, CancellationToken cancellationToken);
+    Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, CancellationToken cancellationToken);
 
     /// <summary>The tenant, or null when it does not exist (or is being deleted).</summary>
     Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
+using Tenancy.Core.DeviceGroups;
 
 namespace Tenancy.Core.Tenants;
 
@@ -14,12 +15,31 @@ public sealed record NewTenantRequest(
 public sealed record TenantPatch(string? Name, string? Notes);
 
 /// <summary>Tenant use cases (R2): validate, apply the rules, and hand atomic writes to the store.</summary>
-public sealed class TenantService(ITenantStore store, TenantMutator mutator, TimeProvider clock)
+public sealed class TenantService(ITenantStore store, TenantMutator mutator, DeviceGroupService groups, TimeProvider clock)
 {
+    public const int MaxGroupsOnCreate = 15;
+
     public async Task<Tenant> CreateAsync(string accountId, NewTenantRequest request, TenantOrigin origin, CancellationToken cancellationToken)
     {
-        var tenant = Build(request, Ids.New("tnt"), origin, clock.GetUtcNow(), new FieldErrors(), throwOnErrors: true);
-        return await store.CreateAsync(accountId, tenant, cancellationToken);
+        var errors = new FieldErrors();
+        if (request.DeviceGroupIds is { Count: > MaxGroupsOnCreate })
+            errors.Add("deviceGroupIds", $"A tenant can be created with at most {MaxGroupsOnCreate} device groups; assign more afterwards.");
+        var tenant = Build(request, Ids.New("tnt"), origin, clock.GetUtcNow(), errors, throwOnErrors: true);
+        var groupIds = request.DeviceGroupIds?.Distinct().ToList() ?? [];
+
+        for (var attempt = 1; ; attempt++)
+        {
+            // Groups are read, checked and written with their versions, so a race re-reads and re-checks.
+            var assigned = await groups.ReadForAssignmentAsync(accountId, tenant.Id, groupIds, request.ConfirmReassign, cancellationToken);
+            try
+            {
+                return await store.CreateAsync(accountId, tenant with { DeviceGroupCount = assigned.Count }, assigned, cancellationToken);
+            }
+            catch (ConcurrencyException) when (attempt < 8)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Validates a new tenant and builds it; errors are collected (and thrown unless told not to).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Tenants;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Json;
@@ -8,8 +9,11 @@ namespace Tenancy.Http.Endpoints;
 /// <summary>Builds the tenant answer (with its device groups) that several routes return.</summary>
 public static class TenantViews
 {
-    public static Task<TenantResponse> ViewAsync(RequestContext ctx, Tenant tenant) =>
-        Task.FromResult(TenantResponse.From(tenant, []));
+    public static async Task<TenantResponse> ViewAsync(RequestContext ctx, Tenant tenant)
+    {
+        var groups = await ctx.Service<DeviceGroupService>().ForTenantAsync(ctx.AccountId, tenant.Id, ctx.CancellationToken);
+        return TenantResponse.From(tenant, groups.Select(g => new DeviceGroupRef(g.Id, g.Name, g.DeviceCount)).ToList());
+    }
 
     public static async Task<IResult> OkAsync(RequestContext ctx, Tenant tenant)
     {

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Contacts;
+using Tenancy.Core.DeviceGroups;
+using Tenancy.Storage.DeviceGroups;
 using Tenancy.Core.Tenants;
 using Tenancy.Storage.Accounts;
 using Tenancy.Storage.Tables;
@@ -30,6 +32,8 @@ public static class TenancyServices
         services.AddSingleton<TenantMutator>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<IDeviceGroupStore, TableDeviceGroupStore>();
+        services.AddSingleton<DeviceGroupService>();
         return services;
     }
 

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Tenancy.Core.Common;
+using Tenancy.Core.DeviceGroups;
+using Tenancy.Storage.DeviceGroups;
 using Page = Tenancy.Core.Common.Page<Tenancy.Core.Tenants.TenantSummary>;
 using Tenancy.Core.Tenants;
 using Tenancy.Storage.Tables;
@@ -13,11 +15,15 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
 {
     private TableClient Table => tables.Tenancy;
 
-    public async Task<Tenant> CreateAsync(string accountId, Tenant tenant, CancellationToken cancellationToken)
+    public async Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, CancellationToken cancellationToken)
     {
         var actions = For(accountId, tenant).Values
             .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
             .ToList();
+        actions.AddRange(groups.Select(g => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+            new TableEntity(accountId, DeviceGroupRows.GroupKey(g.Id)) { ["TenantId"] = tenant.Id }, new ETag(g.Version))));
+        var previousOwners = groups.Where(g => g.TenantId is not null).GroupBy(g => g.TenantId!).ToDictionary(g => g.Key, g => -g.Count());
+        actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, previousOwners, cancellationToken));
         try
         {
             await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
@@ -29,6 +35,10 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
                 return await FindAsync(accountId, tenant.Id, cancellationToken) ?? throw new ConcurrencyException("The tenant is being deleted.");
             await ThrowClaimConflictAsync(accountId, tenant, tenant.Id, cancellationToken);
             throw new ConcurrencyException("The tenant could not be written; try again.");
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            throw new ConcurrencyException("A device group or its tenant changed while the tenant was being created.");
         }
         return await FindAsync(accountId, tenant.Id, cancellationToken)
                ?? throw new ConcurrencyException("The tenant was deleted while it was being created.");
@@ -122,17 +132,34 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
 
         var children = rows.Values.Where(r => r.RowKey != tenantKey && r.RowKey != nameKey).ToList();
-        if (IsDeleting(tenantRow))
+        var groups = await GroupRowsAsync(accountId, tenant.Id, cancellationToken);
+        if (IsDeleting(tenantRow) || children.Count + groups.Count + 2 > TransactionLimits.MaxActions)
         {
             await DeleteEachAsync(children, cancellationToken);
+            foreach (var group in groups)
+                await Table.UpdateEntityAsync(Unassigned(group), ETag.All, TableUpdateMode.Merge, cancellationToken);
             children = [];
+            groups = [];
         }
 
         var final = children.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))
+            .Concat(groups.Select(g => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Unassigned(g), g.ETag)))
             .Append(new(TableTransactionActionType.Delete, rows[nameKey], ETag.All))
             .Append(new(TableTransactionActionType.Delete, rows[tenantKey], tenantRow.ETag))
             .ToList();
         await TableTransactions.SubmitAsync(Table, final, cancellationToken);
+    }
+
+    private static TableEntity Unassigned(TableEntity group) => new(group.PartitionKey, group.RowKey) { ["TenantId"] = "" };
+
+    /// <summary>The device groups assigned to a tenant; they become unassigned when it is deleted.</summary>
+    private async Task<List<TableEntity>> GroupRowsAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        var filter = RowKeys.PrefixFilter(accountId, DeviceGroupRows.GroupPrefix) + $" and TenantId eq '{tenantId}'";
+        var rows = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["TenantId"], cancellationToken: cancellationToken))
+            rows.Add(row);
+        return rows;
     }
 
     /// <summary>Deletes rows one by one where a row may already be gone (a resumed delete).</summary>

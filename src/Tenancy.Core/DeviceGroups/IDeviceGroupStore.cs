@@ -1,0 +1,36 @@
+using Tenancy.Core.Common;
+
+namespace Tenancy.Core.DeviceGroups;
+
+/// <summary>Device groups and devices; assignment writes the groups and their tenants' counts atomically.</summary>
+public interface IDeviceGroupStore
+{
+    /// <summary>Writes a new group; when it names a tenant, the tenant must exist (else <see cref="NotFoundException"/>).</summary>
+    Task<DeviceGroup> CreateAsync(string accountId, DeviceGroup group, CancellationToken cancellationToken);
+
+    Task<DeviceGroup?> FindAsync(string accountId, string groupId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeviceGroup>> FindManyAsync(string accountId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken);
+
+    Task<Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the tenant of groups read earlier (their <see cref="DeviceGroup.Version"/> guards the write);
+    /// <paramref name="tenantId"/> null unassigns. Throws <see cref="ConcurrencyException"/> when anything moved meanwhile.
+    /// </summary>
+    Task SetTenantAsync(string accountId, IReadOnlyList<DeviceGroup> groups, string? tenantId, CancellationToken cancellationToken);
+
+    /// <summary>The names of tenants by id (for conflict answers); missing tenants are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> TenantNamesAsync(string accountId, IEnumerable<string> tenantIds, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a group, leaving its devices ungrouped or deleting them; resumable after a failure.</summary>
+    Task<bool> DeleteAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken);
+
+    Task<Device> CreateDeviceAsync(string accountId, Device device, CancellationToken cancellationToken);
+
+    Task<Device?> FindDeviceAsync(string accountId, string deviceId, CancellationToken cancellationToken);
+
+    Task<Page<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken);
+
+    Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken);
+}
