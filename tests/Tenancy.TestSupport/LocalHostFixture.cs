@@ -46,5 +46,13 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The account behind a client's API key.</summary>
+    public async Task<string> AccountIdAsync(HttpClient client)
+    {
+        var key = client.DefaultRequestHeaders.Authorization!.Parameter;
+        var account = await Services.GetRequiredService<AccountService>().AuthenticateAsync(key, CancellationToken.None);
+        return account!.Id;
+    }
+
     public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 }

@@ -58,6 +58,13 @@ public static class ApiEndpoint
             return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "Storage is unavailable.", "The data store did not answer; try again shortly.");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug, not a caller error: logged with the trace id the caller sees, answered as a problem too.
+            Log(request, ex);
+            return ProblemResults.Problem(StatusCodes.Status500InternalServerError, "internal-error",
+                "Something went wrong on our side.", $"Nothing was changed by us knowingly; quote trace id {request.HttpContext.TraceIdentifier}.");
+        }
     }
 
     private static string? BearerToken(HttpRequest request)
@@ -69,5 +76,5 @@ public static class ApiEndpoint
 
     private static void Log(HttpRequest request, Exception ex) =>
         request.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Tenancy.Http")
-            .LogWarning(ex, "Storage failure on {Method} {Path}", request.Method, request.Path);
+            .LogError(ex, "Failed {Method} {Path} ({TraceId})", request.Method, request.Path, request.HttpContext.TraceIdentifier);
 }

@@ -261,13 +261,13 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
     }
 
     private static string JoinToken(string groupId, string? inner) =>
-        ContinuationTokens.Wrap(groupId + "\n" + (ContinuationTokens.Unwrap(inner) ?? ""))!;
+        ContinuationTokens.Wrap(groupId + " " + (ContinuationTokens.Unwrap(inner) ?? ""))!;
 
     private static (string? GroupId, string? Inner) SplitToken(string? token)
     {
         var text = ContinuationTokens.Unwrap(token);
         if (text is null) return (null, null);
-        var parts = text.Split('\n', 2);
+        var parts = text.Split(' ', 2);
         return (parts[0], parts.Length > 1 && parts[1].Length > 0 ? ContinuationTokens.Wrap(parts[1]) : null);
     }
 

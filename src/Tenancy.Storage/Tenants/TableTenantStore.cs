@@ -157,7 +157,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     {
         var filter = RowKeys.PrefixFilter(accountId, DeviceGroupRows.GroupPrefix) + $" and TenantId eq '{tenantId}'";
         var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["TenantId"], cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             rows.Add(row);
         return rows;
     }
