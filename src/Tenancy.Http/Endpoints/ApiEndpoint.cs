@@ -63,7 +63,7 @@ public static class ApiEndpoint
             // A bug, not a caller error: logged with the trace id the caller sees, answered as a problem too.
             Log(request, ex);
             return ProblemResults.Problem(StatusCodes.Status500InternalServerError, "internal-error",
-                "Something went wrong on our side.", $"Nothing was changed by us knowingly; quote trace id {request.HttpContext.TraceIdentifier}.");
+                "Something went wrong on our side.", $"An unexpected error occurred; quote trace id {request.HttpContext.TraceIdentifier} when you report it.");
         }
     }
 
