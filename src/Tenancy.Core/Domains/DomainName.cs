@@ -121,18 +121,8 @@ public static class DomainName
             return $"'{shown}' needs at least two labels, e.g. contoso.com.";
         if (labels[^1].All(char.IsAsciiDigit))
             return $"'{shown}' ends with an all-digit label; no top-level domain is all digits.";
-        if (labels.Any(l => l.StartsWith("xn--", StringComparison.Ordinal)))
-        {
-            try
-            {
-                NewIdn().GetUnicode(ascii);
-            }
-            catch (ArgumentException)
-            {
-                var bad = labels.First(l => l.StartsWith("xn--", StringComparison.Ordinal) && !IsValidPunycodeLabel(l));
-                return $"'{shown}' has a label that is not valid punycode ('{Echo(bad, 20)}').";
-            }
-        }
+        if (labels.FirstOrDefault(l => l.StartsWith("xn--", StringComparison.Ordinal) && !IsValidPunycodeLabel(l)) is { } badPunycode)
+            return $"'{shown}' has a label that is not valid punycode ('{Echo(badPunycode, 20)}').";
 
         normalized = ascii;
         return null;

@@ -10,7 +10,10 @@ namespace Tenancy.Core.Tickets;
 /// </summary>
 public static class EmailKey
 {
-    /// <summary>The key of an address (with or without display name), or null when it is not a usable address.</summary>
+    /// <summary>
+    /// The key of an address (with or without display name), or null when it is not one usable address. A contact
+    /// email without a key (e.g. <c>john@localhost</c>) can never match: no sender with such an address is routed.
+    /// </summary>
     public static string? For(string? address) =>
         SenderAddress.TryParse(address, out var parsed, out _) ? parsed.Key : null;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -29,8 +30,7 @@ public static partial class IncomingTicketParser
             reason = "The body is empty.";
             return false;
         }
-        // UTF-8 never takes fewer bytes than UTF-16 takes chars, so a long string is too large before counting.
-        var size = body.Length > MaxBodyBytes ? body.Length : Encoding.UTF8.GetByteCount(body);
+        var size = Encoding.UTF8.GetByteCount(body);
         if (size > MaxBodyBytes)
         {
             reason = TooLarge(size);
@@ -179,7 +179,8 @@ public static partial class IncomingTicketParser
         }
     }
 
-    private static string TooLarge(int size) => $"The body is {size:N0} bytes; the limit is {MaxBodyBytes:N0}.";
+    private static string TooLarge(int size) =>
+        string.Create(CultureInfo.InvariantCulture, $"The body is {size:N0} bytes; the limit is {MaxBodyBytes:N0}.");
 
     private static string NotJson(JsonException e) => Cut($"The body is not valid JSON: {e.Message}");
 

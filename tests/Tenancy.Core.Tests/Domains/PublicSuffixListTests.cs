@@ -109,6 +109,27 @@ public class PublicSuffixListTests
     public void Shipped_list_leaves_registrable_domains_alone(string domain) =>
         Assert.False(PublicSuffixList.Default.IsPublicSuffix(domain));
 
+    // Cases in the style of the list's own checkPublicSuffix examples: the registrable domain, or null for a suffix.
+    [Theory]
+    [InlineData("example.com", "example.com")]
+    [InlineData("a.b.example.com", "example.com")]
+    [InlineData("uk.com", null)]
+    [InlineData("b.example.uk.com", "example.uk.com")]
+    [InlineData("ac.jp", null)]
+    [InlineData("test.kyoto.jp", "test.kyoto.jp")]
+    [InlineData("c.kobe.jp", null)]
+    [InlineData("b.c.kobe.jp", "b.c.kobe.jp")]
+    [InlineData("www.city.kobe.jp", "city.kobe.jp")]
+    [InlineData("c.ck", null)]
+    [InlineData("a.b.c.ck", "b.c.ck")]
+    [InlineData("www.www.ck", "www.ck")]
+    [InlineData("k12.ak.us", null)]
+    [InlineData("test.k12.ak.us", "test.k12.ak.us")]
+    [InlineData("www.xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn")]
+    [InlineData("unlisted-tld.example", "unlisted-tld.example")]
+    public void Shipped_list_gives_the_registrable_domain(string domain, string? registrable) =>
+        Assert.Equal(registrable, PublicSuffixList.Default.GetRegistrableDomain(domain));
+
     [Fact]
     public void Default_is_loaded_once() =>
         Assert.Same(PublicSuffixList.Default, PublicSuffixList.Default);

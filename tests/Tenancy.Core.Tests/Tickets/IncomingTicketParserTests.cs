@@ -172,6 +172,14 @@ public class IncomingTicketParserTests
     }
 
     [Fact]
+    public void Refuses_a_huge_string_body_before_parsing_it()
+    {
+        var body = new string(' ', 10 * 1024 * 1024);
+        Assert.False(IncomingTicketParser.TryParse(body, out _, out var reason));
+        Assert.Equal("The body is 10,485,760 bytes; the limit is 65,536.", reason);
+    }
+
+    [Fact]
     public void Refuses_a_huge_utf8_body_before_parsing_it()
     {
         var bytes = new byte[10 * 1024 * 1024];

@@ -113,6 +113,16 @@ public class TicketRouterTests
     }
 
     [Fact]
+    public async Task Routes_a_domain_under_a_top_level_domain_the_list_does_not_know()
+    {
+        _index.Domain("contoso.internal", Contoso);
+
+        var decision = await Match("someone@it.contoso.internal");
+
+        Assert.Equal(new RoutingDecision(Contoso.Id, Contoso.Name, "contoso.internal", TicketMatch.Parent, null), decision);
+    }
+
+    [Fact]
     public async Task Never_looks_up_the_public_suffix_itself()
     {
         var decision = await Match("someone@mail.contoso.co.uk");
