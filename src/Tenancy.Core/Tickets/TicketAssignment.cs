@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tenancy.Core.Tickets;
+
+/// <summary>How a ticket was matched to its tenant (R6), most specific first.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TicketMatch>))]
+public enum TicketMatch
+{
+    /// <summary>No tenant: the ticket stays unassigned, and the assignment says why.</summary>
+    [JsonStringEnumMemberName("none")] None,
+
+    /// <summary>The sender's address is the email of a contact of exactly one tenant.</summary>
+    [JsonStringEnumMemberName("contact")] Contact,
+
+    /// <summary>The tenant owns the sender's domain itself.</summary>
+    [JsonStringEnumMemberName("exact")] Exact,
+
+    /// <summary>The tenant owns a parent of the sender's domain (the most specific one that has an owner).</summary>
+    [JsonStringEnumMemberName("parent")] Parent,
+}
+
+/// <summary>What routing decides for a sender: the answer of <c>GET /api/ticket-routing/match</c>.</summary>
+public sealed record RoutingDecision(string? TenantId, string? TenantName, string? MatchedDomain, TicketMatch Match, string? Reason)
+{
+    public static RoutingDecision To(TenantRef tenant, TicketMatch match, string? matchedDomain) =>
+        new(tenant.Id, tenant.Name, matchedDomain, match, null);
+
+    public static RoutingDecision Unassigned(string reason) => new(null, null, null, TicketMatch.None, reason);
+}
+
+/// <summary>
+/// A message on the <c>ticket-assignments</c> queue, and what is stored per account and ticket. <see cref="Reason"/>
+/// says why a ticket stayed unassigned (null when it has a tenant).
+/// </summary>
+public sealed record TicketAssignment(
+    string AccountId,
+    string TicketId,
+    string? TenantId,
+    string? TenantName,
+    string? MatchedDomain,
+    TicketMatch Match,
+    DateTimeOffset AssignedAt,
+    string? Reason)
+{
+    public const string QueueName = "ticket-assignments";
+
+    public static TicketAssignment For(IncomingTicket ticket, RoutingDecision decision, DateTimeOffset assignedAt) =>
+        new(ticket.AccountId, ticket.TicketId, decision.TenantId, decision.TenantName, decision.MatchedDomain,
+            decision.Match, assignedAt, decision.Reason);
+
+    public string ToJson() => JsonSerializer.Serialize(this, TicketJson.Options);
+
+    public static TicketAssignment? FromJson(string json) => JsonSerializer.Deserialize<TicketAssignment>(json, TicketJson.Options);
+}

@@ -1,0 +1,58 @@
+using Tenancy.Core.Domains;
+
+namespace Tenancy.Core.Tickets;
+
+/// <summary>
+/// Routes a ticket to a tenant in the order R6 sets: the one tenant that has the sender as a contact; else, unless the
+/// sender failed authentication, the owner of the sender's domain, then of its parents, most specific first.
+/// Costs one contact lookup and at most one domain lookup per label of the sender's domain.
+/// </summary>
+public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
+{
+    /// <summary>Routes a ticket that <see cref="IncomingTicketParser"/> accepted.</summary>
+    public async Task<TicketAssignment> RouteAsync(IncomingTicket ticket, CancellationToken cancellationToken)
+    {
+        var decision = await MatchAsync(ticket.AccountId, ticket.From, ticket.SenderAuthentication, cancellationToken);
+        return TicketAssignment.For(ticket, decision, clock.GetUtcNow());
+    }
+
+    /// <summary>What routing would decide for a <c>From</c> value; an unusable address is unassigned, with the reason.</summary>
+    public Task<RoutingDecision> MatchAsync(string accountId, string from, SenderAuthentication? authentication, CancellationToken cancellationToken) =>
+        SenderAddress.TryParse(from, out var sender, out var error)
+            ? MatchAsync(accountId, sender, authentication, cancellationToken)
+            : Task.FromResult(RoutingDecision.Unassigned($"sender address is not usable: {error}"));
+
+    public async Task<RoutingDecision> MatchAsync(string accountId, SenderAddress sender, SenderAuthentication? authentication, CancellationToken cancellationToken)
+    {
+        var contactTenants = (await index.FindTenantsByContactEmailAsync(accountId, sender.Key, cancellationToken))
+            .DistinctBy(t => t.Id)
+            .ToList();
+        if (contactTenants.Count == 1)
+            return RoutingDecision.To(contactTenants[0], TicketMatch.Contact, matchedDomain: null);
+
+        // An address shared by several tenants says nothing about which one it is: the domain decides.
+        var prefix = contactTenants.Count > 1
+            ? $"address is a contact of several tenants ({string.Join(", ", contactTenants.Select(t => t.Name))}); "
+            : "";
+
+        if (authentication == SenderAuthentication.Fail)
+            return RoutingDecision.Unassigned(prefix + "sender failed authentication; not routed by domain");
+
+        if (MailboxProviders.Default.ProviderOf(sender.Domain) is { } provider)
+            return RoutingDecision.Unassigned(prefix + $"{provider} is a public mailbox provider; only a contact's exact address routes it");
+
+        var chain = DomainName.RoutingChain(sender.Domain);
+        if (chain.Count == 0)
+            return RoutingDecision.Unassigned(prefix + $"{sender.Domain} is a public suffix; no tenant can own it");
+
+        for (var i = 0; i < chain.Count; i++)
+        {
+            if (await index.FindDomainOwnerAsync(accountId, chain[i], cancellationToken) is { } owner)
+                return RoutingDecision.To(owner, i == 0 ? TicketMatch.Exact : TicketMatch.Parent, chain[i]);
+        }
+
+        return RoutingDecision.Unassigned(prefix + (chain.Count == 1
+            ? $"no tenant owns {sender.Domain}"
+            : $"no tenant owns {sender.Domain} or its parent domains"));
+    }
+}
