@@ -27,6 +27,10 @@ public static class ApiRoutes
     public const string UnassignGroups = "tenants/{tenantId}/device-groups/unassign";
     public const string Devices = "devices";
     public const string Device = "devices/{deviceId}";
+    public const string Domains = "tenants/{tenantId}/domains";
+    public const string Domain = "tenants/{tenantId}/domains/{domain}";
+    public const string RoutingMatch = "ticket-routing/match";
+    public const string TicketAssignment = "tickets/{ticketId}/assignment";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -82,6 +86,24 @@ public static class ApiRoutes
         new("MoveDevice", "PATCH", Device, DeviceEndpoints.Move, b => b.WithTags("Devices")
             .WithSummary("Move a device to another group (groupId: null leaves it ungrouped).")
             .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().ProducesProblem(400).ProducesProblem(404)),
+        new("ListDomains", "GET", Domains, DomainEndpoints.List, b => b.WithTags("Domains")
+            .WithSummary("A tenant's email domains (lowercase, internationalised names in ASCII form).")
+            .Produces<DomainsResponse>().ProducesProblem(404)),
+        new("ReplaceDomains", "PUT", Domains, DomainEndpoints.Replace, b => b.WithTags("Domains")
+            .WithSummary("Replace a tenant's domains. A domain owned by another tenant gives 409 naming it, and nothing changes.")
+            .JsonBody<DomainsBody>().Produces<DomainsResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+        new("AddDomain", "POST", Domains, DomainEndpoints.Add, b => b.WithTags("Domains")
+            .WithSummary("Add a domain (no IPs, wildcards, public suffixes or public mailbox providers). Adding one the tenant owns changes nothing.")
+            .JsonBody<DomainBody>().Produces<DomainResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+        new("RemoveDomain", "DELETE", Domain, DomainEndpoints.Remove, b => b.WithTags("Domains")
+            .WithSummary("Release a domain.")
+            .Produces(204).ProducesProblem(404).ProducesProblem(412)),
+        new("MatchTicketRouting", "GET", RoutingMatch, TicketEndpoints.Match, b => b.WithTags("Ticket routing")
+            .WithSummary("What routing would do now for a sender (from=, optional senderAuthentication=pass|fail|none): match is contact, exact, parent or none, with the reason when none.")
+            .Produces<RoutingMatchResponse>().ProducesProblem(400)),
+        new("GetTicketAssignment", "GET", TicketAssignment, TicketEndpoints.Assignment, b => b.WithTags("Ticket routing")
+            .WithSummary("The stored assignment of a ticket, as published on ticket-assignments.")
+            .Produces<Core.Tickets.TicketAssignment>().ProducesProblem(404)),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

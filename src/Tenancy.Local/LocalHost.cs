@@ -3,6 +3,8 @@ using Tenancy.Http;
 using Tenancy.Http.Hosting;
 using Tenancy.Http.Json;
 using Tenancy.Local.Azurite;
+using Tenancy.Local.Processing;
+using Tenancy.Storage.Queues;
 using Tenancy.Storage.Tables;
 
 namespace Tenancy.Local;
@@ -19,6 +21,7 @@ public static class LocalHost
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
         builder.Services.AddTenancy(builder.Configuration);
+        builder.Services.AddLocalProcessing();
         builder.Services.ConfigureHttpJsonOptions(o => TenancyJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -39,8 +42,11 @@ public static class LocalHost
         return app;
     }
 
-    public static async Task PrepareStorageAsync(WebApplication app, CancellationToken cancellationToken = default) =>
+    public static async Task PrepareStorageAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
         await app.Services.GetRequiredService<TenancyTables>().CreateIfNotExistsAsync(cancellationToken);
+        await app.Services.GetRequiredService<TenancyQueues>().CreateIfNotExistsAsync(cancellationToken);
+    }
 
     public static int Port() =>
         int.TryParse(Environment.GetEnvironmentVariable("TENANCY_PORT"), out var port) ? port : DefaultPort;

@@ -6,5 +6,7 @@ public interface IAccountStore
 
     Task<Account?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken);
 
+    Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken);
 }

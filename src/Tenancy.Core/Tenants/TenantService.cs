@@ -1,6 +1,7 @@
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Domains;
 
 namespace Tenancy.Core.Tenants;
 
@@ -61,9 +62,12 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
             .Select((c, i) => ContactRules.Create(c, $"{contactIdBase}-{i:D4}", now, errors, $"contacts[{i}]"))
             .ToList();
         var withPrimary = PrimaryContactRule.ForNewTenant(contacts, errors);
+        var domains = DomainRules.ValidateAll(request.Domains ?? [], errors);
+        if (domains.Count > TenantRules.MaxDomains)
+            errors.Add("domains", $"A tenant can own at most {TenantRules.MaxDomains} domains.");
         if (throwOnErrors) errors.ThrowIfAny();
 
-        return new Tenant(tenantId, name, notes, withPrimary, request.Domains ?? [], origin, now, now);
+        return new Tenant(tenantId, name, notes, withPrimary, domains, origin, now, now);
     }
 
     public Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>

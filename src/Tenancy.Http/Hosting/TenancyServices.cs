@@ -7,6 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Domains;
+using Tenancy.Core.Tickets;
+using Tenancy.Storage.Queues;
+using Tenancy.Storage.Tickets;
+using Azure.Storage.Queues;
 using Tenancy.Storage.DeviceGroups;
 using Tenancy.Core.Tenants;
 using Tenancy.Storage.Accounts;
@@ -25,6 +30,8 @@ public static class TenancyServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => TableService(storage));
         services.AddSingleton<TenancyTables>();
+        services.AddSingleton(_ => QueueService(storage));
+        services.AddSingleton<TenancyQueues>();
 
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
@@ -34,6 +41,11 @@ public static class TenancyServices
         services.AddSingleton<ContactService>();
         services.AddSingleton<IDeviceGroupStore, TableDeviceGroupStore>();
         services.AddSingleton<DeviceGroupService>();
+        services.AddSingleton<DomainService>();
+        services.AddSingleton<ITicketRoutingIndex, TableTicketRoutingIndex>();
+        services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();
+        services.AddSingleton<TicketRouter>();
+        services.AddSingleton<TicketIntake>();
         return services;
     }
 
@@ -45,6 +57,17 @@ public static class TenancyServices
             return new TableServiceClient(storage.ConnectionString, options);
         return new TableServiceClient(storage.TableServiceUri
             ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:TableServiceUri."),
+            Credential(storage), options);
+    }
+
+    private static QueueServiceClient QueueService(StorageOptions storage)
+    {
+        var options = new QueueClientOptions();
+        ConfigureRetries(options.Retry);
+        if (!string.IsNullOrEmpty(storage.ConnectionString))
+            return new QueueServiceClient(storage.ConnectionString, options);
+        return new QueueServiceClient(storage.QueueServiceUri
+            ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:QueueServiceUri."),
             Credential(storage), options);
     }
 

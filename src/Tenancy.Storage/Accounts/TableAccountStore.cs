@@ -29,7 +29,12 @@ public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
     {
         var key = await tables.Accounts.GetEntityIfExistsAsync<TableEntity>(KeyPartition, apiKeyHash, cancellationToken: cancellationToken);
         if (!key.HasValue) return null;
-        var row = await tables.Accounts.GetEntityIfExistsAsync<TableEntity>(AccountPartition, key.Value!.GetString("AccountId"), cancellationToken: cancellationToken);
+        return await FindAsync(key.Value!.GetString("AccountId"), cancellationToken);
+    }
+
+    public async Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Accounts.GetEntityIfExistsAsync<TableEntity>(AccountPartition, accountId, cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 

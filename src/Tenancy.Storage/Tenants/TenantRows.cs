@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Tickets;
 using Tenancy.Storage.Tables;
 
 namespace Tenancy.Storage.Tenants;
@@ -12,7 +13,8 @@ namespace Tenancy.Storage.Tenants;
 /// <item><c>T|{tenantId}</c> the tenant;</item>
 /// <item><c>N|{name key}</c> the name index and list row (unique name, list in name order);</item>
 /// <item><c>C|{tenantId}|{contactId}</c> one row per contact;</item>
-/// <item><c>D|{domain}</c> the domain index (a domain has one owner per account).</item>
+/// <item><c>D|{domain}</c> the domain index (a domain has one owner per account);</item>
+/// <item><c>E|{email key}|{tenantId}|{contactId}</c> the contact email index that routes tickets.</item>
 /// </list>
 /// Every write of a tenant writes the changed rows of this set in one entity group transaction.
 /// </summary>
@@ -22,11 +24,13 @@ public static class TenantRows
     public const string NamePrefix = "N|";
     public const string ContactPrefix = "C|";
     public const string DomainPrefix = "D|";
+    public const string EmailPrefix = "E|";
 
     public static string TenantKey(string tenantId) => TenantPrefix + tenantId;
     public static string NameKey(string nameKey) => NamePrefix + RowKeys.Escape(nameKey);
     public static string ContactsPrefix(string tenantId) => RowKeys.Join("C", tenantId, "");
     public static string DomainKey(string domain) => DomainPrefix + RowKeys.Escape(domain);
+    public static string EmailTenantsPrefix(string emailKey) => RowKeys.Join("E", RowKeys.Escape(emailKey), "");
 
     /// <summary>Every row that represents the tenant, keyed by row key.</summary>
     public static Dictionary<string, TableEntity> For(string accountId, Tenant tenant, bool deleting = false)
@@ -49,6 +53,12 @@ public static class TenantRows
             Add(ContactEntity(accountId, tenant.Id, contact));
         foreach (var domain in tenant.Domains)
             Add(new TableEntity(accountId, DomainKey(domain)) { ["TenantId"] = tenant.Id, ["TenantName"] = tenant.Name });
+        foreach (var contact in tenant.Contacts)
+        {
+            // Only the tenant id: a rename must not rewrite one row per contact.
+            if (EmailKey.For(contact.Email) is { } key)
+                Add(new TableEntity(accountId, EmailTenantsPrefix(key) + RowKeys.Join(tenant.Id, contact.Id)) { ["TenantId"] = tenant.Id });
+        }
         return rows;
     }
 

@@ -1,0 +1,21 @@
+using Tenancy.Core.Common;
+using Tenancy.Core.Tickets;
+using Tenancy.Storage.Queues;
+
+namespace Tenancy.Local.Processing;
+
+/// <summary>The local stand-ins for the Functions triggers: Storage queue consumers over the same handlers.</summary>
+public static class LocalProcessing
+{
+    public static IServiceCollection AddLocalProcessing(this IServiceCollection services)
+    {
+        services.AddSingleton<IMessageSender, StorageQueueSender>();
+        services.AddConsumer(IncomingTicket.QueueName, (s, body, ct) => s.GetRequiredService<TicketIntake>().HandleAsync(body, ct));
+        return services;
+    }
+
+    private static void AddConsumer(this IServiceCollection services, string queueName,
+        Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle) =>
+        services.AddSingleton<IHostedService>(sp => new QueueConsumer(sp.GetRequiredService<TenancyQueues>(), queueName, handle, sp,
+            sp.GetRequiredService<ILogger<QueueConsumer>>()));
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Tenancy.Storage.Queues;
+using Tenancy.TestSupport;
+
+namespace Tenancy.Api.Tests.Tickets;
+
+[Collection(LocalHostCollection.Name)]
+public class TicketQueueTests(LocalHostFixture host)
+{
+    private TenancyQueues Queues => host.Services.GetRequiredService<TenancyQueues>();
+
+    private async Task<(HttpClient Client, string AccountId, string TenantId)> TenantWithDomainAsync(string domain)
+    {
+        var client = await host.ClientForNewAccountAsync();
+        var response = await client.PostAsync("api/tenants", Http.Json(new { name = "Routed " + domain, contacts = new[] { new { name = "Ann" } }, domains = new[] { domain } }));
+        return (client, await host.AccountIdAsync(client), (string)(await response.ReadObjectAsync())["id"]!);
+    }
+
+    private Task SendTicketAsync(string accountId, string ticketId, string from, string? auth = null) =>
+        Queues.Get("incoming-tickets").SendMessageAsync(JsonSerializer.Serialize(new { accountId, ticketId, from, subject = "Printer down", senderAuthentication = auth ?? "pass" }));
+
+    private static async Task<JsonObject> WaitForAssignmentAsync(HttpClient client, string ticketId)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var response = await client.GetAsync($"api/tickets/{ticketId}/assignment");
+            if (response.StatusCode == HttpStatusCode.OK) return await response.ReadObjectAsync();
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"ticket {ticketId} was not assigned");
+    }
+
+    /// <summary>Takes the published assignments of one ticket off the ticket-assignments queue.</summary>
+    private async Task<List<JsonObject>> PublishedAsync(string ticketId, int expected)
+    {
+        var found = new List<JsonObject>();
+        var queue = Queues.Get("ticket-assignments");
+        for (var i = 0; i < 100 && found.Count < expected; i++)
+        {
+            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
+            {
+                var body = JsonNode.Parse(message.Body.ToString())!.AsObject();
+                if ((string?)body["ticketId"] != ticketId) continue;
+                found.Add(body);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            if (found.Count < expected) await Task.Delay(50);
+        }
+        return found;
+    }
+
+    [Fact]
+    public async Task A_ticket_is_routed_stored_and_published()
+    {
+        var (client, accountId, tenantId) = await TenantWithDomainAsync("routed-one.com");
+        var ticketId = "T-" + Guid.NewGuid().ToString("N");
+
+        await SendTicketAsync(accountId, ticketId, "Jane Roe <jane@support.routed-one.com>");
+
+        var assignment = await WaitForAssignmentAsync(client, ticketId);
+        Assert.Equal((tenantId, "parent", "routed-one.com"), ((string?)assignment["tenantId"], (string?)assignment["match"], (string?)assignment["matchedDomain"]));
+        var published = Assert.Single(await PublishedAsync(ticketId, 1));
+        Assert.Equal(tenantId, (string?)published["tenantId"]);
+    }
+
+    [Fact]
+    public async Task A_redelivered_ticket_keeps_its_first_assignment_and_publishes_nothing_contradicting()
+    {
+        var (client, accountId, tenantId) = await TenantWithDomainAsync("redelivered.com");
+        var ticketId = "T-" + Guid.NewGuid().ToString("N");
+        await SendTicketAsync(accountId, ticketId, "a@redelivered.com");
+        await WaitForAssignmentAsync(client, ticketId);
+
+        // The domain moves away before the duplicate arrives: the duplicate must not re-route.
+        await client.DeleteAsync($"api/tenants/{tenantId}/domains/redelivered.com");
+        await SendTicketAsync(accountId, ticketId, "a@redelivered.com");
+
+        var published = await PublishedAsync(ticketId, 2);
+        Assert.Equal(2, published.Count);
+        Assert.All(published, p => Assert.Equal(tenantId, (string?)p["tenantId"]));
+        Assert.Equal(tenantId, (string?)(await WaitForAssignmentAsync(client, ticketId))["tenantId"]);
+    }
+
+    [Fact]
+    public async Task A_sender_failing_authentication_stays_unassigned_with_the_reason()
+    {
+        var (client, accountId, _) = await TenantWithDomainAsync("spoofed.com");
+        var ticketId = "T-" + Guid.NewGuid().ToString("N");
+
+        await SendTicketAsync(accountId, ticketId, "ceo@spoofed.com", "fail");
+
+        var assignment = await WaitForAssignmentAsync(client, ticketId);
+        Assert.Null((string?)assignment["tenantId"]);
+        Assert.Equal("none", (string?)assignment["match"]);
+        Assert.Contains("authentication", (string?)assignment["reason"]);
+    }
+
+    [Fact]
+    public async Task Malformed_messages_go_to_the_poison_queue_with_a_reason_and_the_consumer_keeps_going()
+    {
+        var (client, accountId, tenantId) = await TenantWithDomainAsync("after-poison.com");
+        var marker = Guid.NewGuid().ToString("N");
+        string[] bad =
+        [
+            "{not json " + marker,
+            $"[\"{marker}\"]",
+            JsonSerializer.Serialize(new { accountId, ticketId = "P1-" + marker }),
+            JsonSerializer.Serialize(new { accountId, ticketId = "P2-" + marker, from = "not an address" }),
+            JsonSerializer.Serialize(new { accountId, ticketId = 42, from = "a@b.com", note = marker }),
+            JsonSerializer.Serialize(new { accountId = "acc_nobody", ticketId = "P3-" + marker, from = "a@b.com" }),
+            JsonSerializer.Serialize(new { accountId, ticketId = "P4-" + marker + new string('x', 50_000), from = "a@b.com" }),
+        ];
+        foreach (var body in bad) await Queues.Get("incoming-tickets").SendMessageAsync(body);
+        var goodTicket = "T-" + Guid.NewGuid().ToString("N");
+        await SendTicketAsync(accountId, goodTicket, "ok@after-poison.com");
+
+        Assert.Equal(tenantId, (string?)(await WaitForAssignmentAsync(client, goodTicket))["tenantId"]);
+        var poisoned = new List<JsonObject>();
+        for (var i = 0; i < 100 && poisoned.Count < bad.Length; i++)
+        {
+            poisoned.Clear();
+            foreach (var message in (await Queues.Poison("incoming-tickets").PeekMessagesAsync(32)).Value)
+            {
+                var record = JsonNode.Parse(message.Body.ToString())!.AsObject();
+                if (((string?)record["body"])!.Contains(marker) || ((string?)record["body"])!.Contains("acc_nobody")) poisoned.Add(record);
+            }
+            await Task.Delay(50);
+        }
+        Assert.Equal(bad.Length, poisoned.Count);
+        Assert.All(poisoned, p => Assert.False(string.IsNullOrWhiteSpace((string?)p["reason"])));
+    }
+}
