@@ -18,8 +18,8 @@ public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore ass
         if (account is null) return MessageOutcome.Poison($"account '{ticket.AccountId}' does not exist");
         if (!account.HasTenants) return MessageOutcome.Poison($"account '{ticket.AccountId}' is not on the MSP plan; tickets cannot be routed to tenants");
 
-        var stored = await assignments.FindAsync(ticket.AccountId, ticket.TicketId, cancellationToken)
-                     ?? await assignments.AddOrGetAsync(await router.RouteAsync(ticket, cancellationToken), cancellationToken);
+        // Routing a duplicate again is cheaper than reading first for every ticket; the store keeps the first result.
+        var stored = await assignments.AddOrGetAsync(await router.RouteAsync(ticket, cancellationToken), cancellationToken);
         await sender.SendAsync(TicketAssignment.QueueName, stored.ToJson(), $"{stored.AccountId}-{stored.TicketId}", cancellationToken);
         return MessageOutcome.Done;
     }

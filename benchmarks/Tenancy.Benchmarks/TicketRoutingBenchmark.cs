@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Tenancy.Core.Contacts;
+using Tenancy.Core.Tenants;
+using Tenancy.Storage.Queues;
+
+namespace Tenancy.Benchmarks;
+
+/// <summary>
+/// Tickets per second through the local <c>incoming-tickets</c> consumer, next to the raw receive+delete
+/// speed of a Storage queue on the same Azurite in the same run.
+/// </summary>
+public static class TicketRoutingBenchmark
+{
+    public static async Task RunAsync(int count)
+    {
+        await using var host = await BenchmarkHost.StartAsync();
+        var (accountId, _) = await host.AccountAsync();
+        var queues = host.App.Services.GetRequiredService<TenancyQueues>();
+        var tenantService = host.App.Services.GetRequiredService<TenantService>();
+
+        const int tenants = 100;
+        for (var i = 0; i < tenants; i++)
+            await tenantService.CreateAsync(accountId, new NewTenantRequest($"Bench {i}",
+                null, [new ContactFields("Ann", null, $"ann@bench{i}.com", null, null, null, null)], Domains: [$"bench{i}.com"]),
+                TenantOrigin.Console, CancellationToken.None);
+
+        var raw = await RawReceiveDeleteAsync(queues.Get("bench-raw"), count);
+
+        var incoming = queues.Get("incoming-tickets");
+        await EnqueueAsync(incoming, count, i => JsonSerializer.Serialize(new
+        {
+            accountId, ticketId = $"T{i:D7}", senderAuthentication = "pass",
+            from = (i % 3) switch { 0 => $"ann@bench{i % tenants}.com", 1 => $"x@eu.bench{i % tenants}.com", _ => $"y@unknown{i}.org" },
+        }));
+
+        var watch = Stopwatch.StartNew();
+        await host.App.StartAsync();
+        var assignments = queues.Get("ticket-assignments");
+        while ((await assignments.GetPropertiesAsync()).Value.ApproximateMessagesCount < count)
+            await Task.Delay(20);
+        var routed = count / watch.Elapsed.TotalSeconds;
+
+        Console.WriteLine($"ticket routing: {count} tickets, {tenants} tenants");
+        Console.WriteLine($"  raw queue receive+delete : {raw,10:F0} msg/s");
+        Console.WriteLine($"  tickets routed end to end: {routed,10:F0} tickets/s");
+        Console.WriteLine($"  ratio (routed / raw)     : {routed / raw,10:F2}");
+    }
+
+    /// <summary>The baseline: receive in batches of 32 and delete with the consumer's parallelism, nothing else.</summary>
+    private static async Task<double> RawReceiveDeleteAsync(QueueClient queue, int count)
+    {
+        await queue.CreateIfNotExistsAsync();
+        await EnqueueAsync(queue, count, i => JsonSerializer.Serialize(new { ticketId = $"R{i}", from = "raw@example.com" }));
+        var watch = Stopwatch.StartNew();
+        var done = 0;
+        while (done < count)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
+            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (m, ct) => await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct));
+            done += messages.Length;
+        }
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static Task EnqueueAsync(QueueClient queue, int count, Func<int, string> body) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, ct) => await queue.SendMessageAsync(body(i), ct));
+}
