@@ -11,8 +11,11 @@ public sealed record ImportTenant(NewTenantRequest Request, IReadOnlyList<int> R
 /// <summary>A tenant that will not be created because some of its rows are invalid; <see cref="Name"/> is empty for rows without a tenant name.</summary>
 public sealed record FailedImportTenant(string Name, IReadOnlyList<int> Rows);
 
-/// <summary>A row for the error report: the row as the user wrote it and why it was not imported.</summary>
-public sealed record FailedRow(TemplateRow Row, IReadOnlyList<string> Messages);
+/// <summary>A row for the error report: the row as the user wrote it, why it was not imported, and the columns at fault.</summary>
+public sealed record FailedRow(TemplateRow Row, IReadOnlyList<string> Messages, IReadOnlyList<TemplateField> Fields)
+{
+    public FailedRow(TemplateRow row, IReadOnlyList<string> messages) : this(row, messages, []) { }
+}
 
 /// <summary>What a template holds once grouped: tenants to create, tenants refused, and every problem by row and column.</summary>
 public sealed record ImportPlan(
@@ -42,9 +45,7 @@ public static class ImportErrorReport
     public static IReadOnlyList<FailedRow> FailedRows(
         IEnumerable<TemplateRow> rows, IEnumerable<FailedImportTenant> failedTenants, IEnumerable<ImportIssue> errors)
     {
-        var messagesByRow = errors
-            .GroupBy(e => e.Row)
-            .ToDictionary(g => g.Key, g => g.Select(Format).Distinct().ToList());
+        var errorsByRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => g.ToList());
         var tenantByRow = new Dictionary<int, FailedImportTenant>();
         foreach (var tenant in failedTenants)
             foreach (var row in tenant.Rows)
@@ -53,13 +54,16 @@ public static class ImportErrorReport
         var failed = new List<FailedRow>();
         foreach (var row in rows.OrderBy(r => r.Number))
         {
-            if (!tenantByRow.TryGetValue(row.Number, out var tenant) && !messagesByRow.ContainsKey(row.Number)) continue;
-            if (messagesByRow.TryGetValue(row.Number, out var own))
+            if (!tenantByRow.TryGetValue(row.Number, out var tenant) && !errorsByRow.ContainsKey(row.Number)) continue;
+            if (errorsByRow.TryGetValue(row.Number, out var own))
             {
-                failed.Add(new FailedRow(row, own));
+                var fields = own
+                    .Select(e => TemplateColumns.TryFind(e.Column, out var field) ? field : (TemplateField?)null)
+                    .OfType<TemplateField>().Distinct().ToList();
+                failed.Add(new FailedRow(row, own.Select(Format).Distinct().ToList(), fields));
                 continue;
             }
-            var culprits = tenant!.Rows.Where(messagesByRow.ContainsKey).ToList();
+            var culprits = tenant!.Rows.Where(errorsByRow.ContainsKey).ToList();
             var because = culprits.Count switch
             {
                 0 => "Not imported because its tenant was refused.",
