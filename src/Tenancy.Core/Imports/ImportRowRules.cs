@@ -103,11 +103,13 @@ public static class ImportRowRules
                 if (domainError(domain) is { } message)
                     errors.Add("domains", message);
 
+        // A cell the reader refused is reported once, as the reader put it, not again by the field rules.
+        var refused = row.Problems.Select(p => p.Field).ToHashSet();
         foreach (var (field, messages) in errors.ToDictionary())
         {
-            string? column = FieldsByApiName.TryGetValue(field, out var templateField)
-                ? TemplateColumns.Header(templateField, language)
-                : null;
+            var known = FieldsByApiName.TryGetValue(field, out var templateField);
+            if (known && refused.Contains(templateField)) continue;
+            var column = known ? TemplateColumns.Header(templateField, language) : null;
             issues.AddRange(messages.Select(m => new ImportIssue(row.Number, column, m)));
         }
 

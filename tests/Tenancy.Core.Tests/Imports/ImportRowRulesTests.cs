@@ -128,6 +128,18 @@ public class ImportRowRulesTests
     }
 
     [Fact]
+    public void A_refused_cell_is_reported_once_not_again_by_the_field_rules()
+    {
+        var row = new TemplateRow(9,
+            new Dictionary<TemplateField, string> { [TemplateField.TenantName] = "Contoso", [TemplateField.ContactPhone] = "=1+1" },
+            [new CellProblem(TemplateField.ContactPhone, "Formulas are not allowed."), new CellProblem(TemplateField.ContactName, "Formulas are not allowed.")]);
+
+        var check = ImportRowRules.Check(row, TemplateLanguage.English);
+
+        Assert.Equal(["Contact phone number", "Contact name"], check.Errors.Select(e => e.Column));
+    }
+
+    [Fact]
     public void Reports_what_the_reader_refused()
     {
         var row = new TemplateRow(9, new Dictionary<TemplateField, string> { [TemplateField.TenantName] = "Contoso", [TemplateField.ContactName] = "Jane" },
