@@ -109,6 +109,7 @@ internal static class PackageInspector
     private static ImportFailure? ExpandWithinLimits(IEnumerable<ZipArchiveEntry> entries, TemplateReaderOptions options)
     {
         long total = 0;
+        long rows = 0;
         foreach (var entry in entries)
         {
             using var stream = new CountingStream(entry.Open(), entry.Length, options.MaxUncompressedBytes - total);
@@ -116,10 +117,12 @@ internal static class PackageInspector
             {
                 if (IsWorksheet(entry.FullName))
                 {
-                    // A header row and the data rows; more than that is refused now, the exact count is checked when reading.
-                    if (SheetScan.RowsWithValues(stream) > options.MaxDataRows + 1)
+                    // The exact count of data rows is checked on the sheet that is read; this only keeps a
+                    // workbook far beyond the limit (all sheets together) from being loaded at all.
+                    rows += SheetScan.RowsWithValues(stream);
+                    if (rows > options.MaxDataRows + RowSlack)
                         return new ImportFailure(ImportFailure.TooManyRows,
-                            $"A sheet has more than {options.MaxDataRows:N0} data rows. Split it into several files.");
+                            $"The workbook has more than {options.MaxDataRows:N0} rows. Split it into several files.");
                 }
                 stream.CopyTo(Stream.Null);
             }
@@ -139,6 +142,9 @@ internal static class PackageInspector
         }
         return null;
     }
+
+    /// <summary>Room for header rows, titles and a help sheet on top of the data rows.</summary>
+    private const int RowSlack = 1000;
 
     private static bool IsWorksheet(string name) =>
         name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
