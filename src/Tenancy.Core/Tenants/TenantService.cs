@@ -43,6 +43,17 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         }
     }
 
+    /// <summary>
+    /// Creates a tenant of an import under the id the import derived for it: created again after a crash or a
+    /// redelivery, it is found rather than duplicated. Imported tenants get no device groups (R8).
+    /// </summary>
+    public async Task<Tenant> CreateImportedAsync(string accountId, string importId, Imports.ImportChunkTenant imported, CancellationToken cancellationToken)
+    {
+        var request = new NewTenantRequest(imported.Name, imported.Notes, imported.Contacts, Domains: imported.Domains);
+        var tenant = Build(request, imported.TenantId, TenantOrigin.Import(importId), clock.GetUtcNow(), new FieldErrors(), throwOnErrors: true);
+        return await store.CreateAsync(accountId, tenant, [], cancellationToken);
+    }
+
     /// <summary>Validates a new tenant and builds it; errors are collected (and thrown unless told not to).</summary>
     public static Tenant Build(NewTenantRequest request, string tenantId, TenantOrigin origin, DateTimeOffset now,
         FieldErrors errors, bool throwOnErrors)

@@ -1,0 +1,17 @@
+namespace Tenancy.Core.Imports;
+
+/// <summary>Import limits (configuration section <c>TENANCY_IMPORTS</c>).</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "TENANCY_IMPORTS";
+
+    /// <summary>The most tenants one template may hold; beyond it the job fails with a clear error.</summary>
+    public int MaxTenants { get; set; } = 10_000;
+
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>A chunk message stays well under the 64 KB a message may carry.</summary>
+    public int MaxChunkBytes { get; set; } = 40 * 1024;
+
+    public int MaxChunkTenants { get; set; } = 50;
+}

@@ -1,0 +1,38 @@
+namespace Tenancy.Core.Imports;
+
+/// <summary>Reads a template file (implemented with ClosedXML at the edge).</summary>
+public interface ITemplateReader
+{
+    Task<TemplateReadResult> ReadAsync(Stream file, CancellationToken cancellationToken);
+}
+
+public sealed record StoredFile(string Name, string ETag, long Size);
+
+/// <summary>Template files in the <c>tenant-imports</c> container, named <c>{accountId}/{file}</c>.</summary>
+public interface IImportFileStore
+{
+    Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken);
+
+    Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>The file's bytes if it still has the given tag (so a job reads exactly the blob it was made for).</summary>
+    Task<byte[]?> DownloadAsync(string blobName, string etag, CancellationToken cancellationToken);
+}
+
+public interface IImportJobStore
+{
+    /// <summary>Writes the job if it does not exist yet, and returns the stored one either way.</summary>
+    Task<ImportJob> AddOrGetAsync(ImportJob job, CancellationToken cancellationToken);
+
+    Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the file stage of a job (status, counts, the file's own errors and warnings).</summary>
+    Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken);
+
+    /// <summary>Writes a chunk's result once; a second write of the same chunk is ignored.</summary>
+    Task AddChunkResultAsync(string accountId, string importId, ChunkResult result, CancellationToken cancellationToken);
+
+    Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
+}

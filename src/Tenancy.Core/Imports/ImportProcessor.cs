@@ -1,0 +1,149 @@
+using Tenancy.Core.Accounts;
+using Tenancy.Core.Common;
+using Tenancy.Core.Domains;
+using Tenancy.Core.Tenants;
+
+namespace Tenancy.Core.Imports;
+
+/// <summary>
+/// The two background stages of an import (R8). The file stage (a blob under <c>{accountId}/</c>) checks and
+/// parses the template, records the job and sends its valid tenants in chunks; the chunk stage creates them.
+/// Both may run twice for the same input and still create each tenant once and count it once.
+/// </summary>
+public sealed class ImportProcessor(
+    IImportFileStore files, IImportJobStore jobs, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
+    TenantService tenants, ImportOptions options, TimeProvider clock)
+{
+    /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
+    public static string JobId(string blobName, string etag) => Ids.Derived("imp", blobName, etag.Trim('"'));
+
+    public async Task HandleBlobAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var slash = blobName.IndexOf('/');
+        if (slash <= 0 || slash == blobName.Length - 1) return; // not under {accountId}/: not ours
+        var accountId = blobName[..slash];
+        var file = await files.FindAsync(blobName, cancellationToken);
+        if (file is null) return;
+        if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
+
+        var job = await jobs.AddOrGetAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
+            ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+        if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return; // already handled
+
+        await jobs.SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
+        var parsed = await ParseAsync(job, file, cancellationToken);
+        if (parsed.Failure is not null)
+        {
+            await jobs.SaveStageAsync(parsed.Job, cancellationToken);
+            return;
+        }
+
+        // Chunks go out before the job says "processing": if we stop midway, the blob is handled again and
+        // the chunks are sent again under the same message ids, which the chunk stage recognises.
+        var chunks = ImportChunker.Split(job.Id, accountId, parsed.Plan!.Tenants, options);
+        await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Parsing, ChunkCount = chunks.Count }, cancellationToken);
+        foreach (var chunk in chunks)
+            await sender.SendAsync(ImportChunk.QueueName, chunk.ToJson(), chunk.MessageId, cancellationToken);
+        await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Processing, ChunkCount = chunks.Count }, cancellationToken);
+    }
+
+    public async Task<MessageOutcome> HandleChunkAsync(string body, CancellationToken cancellationToken)
+    {
+        var chunk = ImportChunk.TryParse(body, out var reason);
+        if (chunk is null) return MessageOutcome.Poison(reason!);
+        var job = await jobs.FindAsync(chunk.AccountId, chunk.ImportId, cancellationToken);
+        if (job is null) return MessageOutcome.Poison($"import '{chunk.ImportId}' does not exist");
+        if (await jobs.HasChunkResultAsync(chunk.AccountId, chunk.ImportId, chunk.Chunk, cancellationToken))
+            return MessageOutcome.Done; // a redelivered chunk: already counted
+
+        var language = TemplateLanguages.TryParse(job.Language, out var l) ? l : TemplateLanguage.English;
+        var nameColumn = TemplateColumns.Header(TemplateField.TenantName, language);
+        var domainsColumn = TemplateColumns.Header(TemplateField.Domains, language);
+        var created = 0;
+        var errors = new List<ImportIssue>();
+        var refused = new List<ImportRefusal>();
+        foreach (var tenant in chunk.Tenants)
+        {
+            try
+            {
+                await tenants.CreateImportedAsync(chunk.AccountId, chunk.ImportId, tenant, cancellationToken);
+                created++;
+            }
+            catch (TenancyException ex) when (ex is ConflictException or ValidationException)
+            {
+                var column = ex is ConflictException { Kind: "domain-taken" } ? domainsColumn : nameColumn;
+                errors.Add(new ImportIssue(tenant.Rows.FirstOrDefault(), column, ex.Message));
+                refused.Add(new ImportRefusal(tenant.Name, tenant.Rows));
+            }
+        }
+        await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId,
+            new ChunkResult(chunk.Chunk, created, errors, refused, clock.GetUtcNow()), cancellationToken);
+        return MessageOutcome.Done;
+    }
+
+    /// <summary>Checks and parses a template without recording anything (also the validate-only upload).</summary>
+    public async Task<ParsedImport> ParseAsync(ImportJob job, StoredFile file, CancellationToken cancellationToken)
+    {
+        if (file.Size > options.MaxFileBytes)
+            return Failed(job, ImportFailure.TooLarge, $"The file is {file.Size / 1024 / 1024.0:F1} MiB; the limit is {options.MaxFileBytes / 1024 / 1024} MiB.");
+        var bytes = await files.DownloadAsync(file.Name, file.ETag, cancellationToken);
+        if (bytes is null)
+            return Failed(job, "file-changed", "The file was replaced or deleted before it could be read; the newer file is imported as its own job.");
+        return await ParseAsync(job, bytes, existingNames: null, cancellationToken);
+    }
+
+    public async Task<ParsedImport> ParseAsync(ImportJob job, byte[] bytes, ISet<string>? existingNames, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        var read = await reader.ReadAsync(stream, cancellationToken);
+        if (!read.Succeeded) return Failed(job, read.Failure!.Code, read.Failure.Message);
+
+        var template = read.Template!;
+        var plan = TenantGrouping.Group(template.Rows, template.Language,
+            domain => DomainRules.TryValidate(domain, out _, out var error) ? null : error);
+        var tenantTotal = plan.Tenants.Count + plan.FailedTenants.Count(t => t.Name.Length > 0);
+        if (tenantTotal > options.MaxTenants)
+            return Failed(job, "too-many-tenants", $"The template holds {tenantTotal} tenants; one import can hold at most {options.MaxTenants}. Split it into several files.");
+        if (plan.NothingToImport)
+        {
+            var empty = Failed(job, ImportFailure.NoRows, "The template has no tenants to import: its rows are blank or only the untouched example.");
+            return empty with { Job = empty.Job with { Warnings = plan.Warnings } };
+        }
+
+        var errors = plan.Errors.ToList();
+        var refused = plan.FailedTenants.Select(t => new ImportRefusal(t.Name, t.Rows)).ToList();
+        var valid = plan.Tenants.ToList();
+        if (existingNames is not null)
+        {
+            // Validate-only answers with the conflicts creation would meet.
+            foreach (var tenant in plan.Tenants.Where(t => existingNames.Contains(t.NameKey)))
+            {
+                errors.Add(new ImportIssue(tenant.Rows[0], TemplateColumns.Header(TemplateField.TenantName, template.Language),
+                    $"A tenant named '{tenant.Request.Name}' already exists."));
+                refused.Add(new ImportRefusal(tenant.Request.Name ?? "", tenant.Rows));
+                valid.Remove(tenant);
+            }
+        }
+
+        var parsedJob = job with
+        {
+            Language = template.Language.Code(),
+            RowCount = plan.RowCount,
+            TenantCount = tenantTotal,
+            Errors = errors.OrderBy(e => e.Row).ToList(),
+            Warnings = plan.Warnings,
+            Refused = refused,
+            ParsedAt = clock.GetUtcNow(),
+        };
+        return new ParsedImport(parsedJob, plan with { Tenants = valid }, null, template);
+    }
+
+    private ParsedImport Failed(ImportJob job, string code, string message) =>
+        new(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(code, message), ParsedAt = clock.GetUtcNow() },
+            null, new ImportFailure(code, message), null);
+
+    private static string FileNameOf(string blobName) => blobName[(blobName.IndexOf('/') + 1)..];
+}
+
+/// <summary>A parsed template: the job with its file-stage results, and the plan (null when the file failed as a whole).</summary>
+public sealed record ParsedImport(ImportJob Job, ImportPlan? Plan, ImportFailure? Failure, ParsedTemplate? Template);

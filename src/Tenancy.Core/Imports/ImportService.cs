@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Tenancy.Core.Common;
+using Tenancy.Core.Tenants;
+
+namespace Tenancy.Core.Imports;
+
+/// <summary>The import use cases the API offers (R9): upload, validate, follow, list, and the failed-rows report.</summary>
+public sealed partial class ImportService(
+    IImportFileStore files, IImportJobStore jobs, ImportProcessor processor, ITemplateReader reader, TenantService tenants,
+    ImportOptions options, TimeProvider clock)
+{
+    /// <summary>
+    /// Stores the file under the account's folder of the container and records a queued job. The file stage
+    /// then runs exactly as for a blob dropped there by hand: both ways are one path.
+    /// </summary>
+    public async Task<ImportJob> UploadAsync(string accountId, string? fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var blobName = $"{accountId}/{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}-{SafeFileName(fileName)}";
+        var stored = await files.UploadAsync(blobName, content, cancellationToken);
+        return await jobs.AddOrGetAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
+            blobName, ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Runs every check an import would run, conflicts with existing tenants included, and creates nothing.</summary>
+    public async Task<ImportJob> ValidateAsync(string accountId, string? fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var job = new ImportJob("", accountId, SafeFileName(fileName), "", ImportStatus.Validated, clock.GetUtcNow());
+        var parsed = await processor.ParseAsync(job, content, await ExistingNameKeysAsync(accountId, cancellationToken), cancellationToken);
+        return parsed.Failure is null ? parsed.Job with { Stage = ImportStatus.Validated } : parsed.Job;
+    }
+
+    public async Task<ImportJob> GetAsync(string accountId, string importId, CancellationToken cancellationToken) =>
+        (Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null)
+        ?? throw new NotFoundException($"Import '{importId}' was not found.");
+
+    public Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken) =>
+        jobs.ListAsync(accountId, cancellationToken);
+
+    /// <summary>The rows that were not imported, as the user wrote them, with why; read again from the uploaded file.</summary>
+    public async Task<(TemplateLanguage Language, IReadOnlyList<FailedRow> Rows)> FailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)
+    {
+        var job = await GetAsync(accountId, importId, cancellationToken);
+        if (job.Failure is not null)
+            throw new ConflictException($"This import failed as a whole, so it has no rows to report: {job.Failure.Message}", "import-failed");
+        var file = await files.FindAsync(job.BlobName, cancellationToken);
+        var bytes = file is null ? null : await files.DownloadAsync(file.Name, file.ETag, cancellationToken);
+        if (bytes is null) throw new NotFoundException($"The file of import '{importId}' is no longer stored.");
+
+        using var stream = new MemoryStream(bytes, writable: false);
+        var read = await reader.ReadAsync(stream, cancellationToken);
+        if (!read.Succeeded) throw new ConflictException(read.Failure!.Message, "import-failed");
+        var refused = job.AllRefused.Select(r => new FailedImportTenant(r.Name, r.Rows));
+        return (read.Template!.Language, ImportErrorReport.FailedRows(read.Template.Rows, refused, job.AllErrors));
+    }
+
+    public long MaxFileBytes => options.MaxFileBytes;
+
+    private async Task<HashSet<string>> ExistingNameKeysAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var page = await tenants.ListAsync(accountId, null, new PageRequest(PageRequest.MaxSize, token), cancellationToken);
+            foreach (var tenant in page.Items) keys.Add(TenantName.Key(tenant.Name));
+            token = page.ContinuationToken;
+        } while (token is not null);
+        return keys;
+    }
+
+    private static string SafeFileName(string? fileName)
+    {
+        var name = UnsafeCharacters().Replace(Path.GetFileName(fileName ?? "") ?? "", "_").Trim('_', '.', ' ');
+        if (name.Length == 0) name = "upload.xlsx";
+        return name.Length > 100 ? name[^100..] : name;
+    }
+
+    [GeneratedRegex(@"[^\w.\- ]")]
+    private static partial Regex UnsafeCharacters();
+}

@@ -1,0 +1,52 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Tenancy.Core.Imports;
+
+namespace Tenancy.Storage.Imports;
+
+/// <summary>Template files in the <c>tenant-imports</c> container.</summary>
+public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFileStore
+{
+    public const string ContainerName = "tenant-imports";
+
+    public BlobContainerClient Container { get; } = service.GetBlobContainerClient(ContainerName);
+
+    public async Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    {
+        var response = await Container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        }, cancellationToken);
+        var properties = await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+        return new StoredFile(blobName, response.Value.ETag.ToString(), properties.Value.ContentLength);
+    }
+
+    public async Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<byte[]?> DownloadAsync(string blobName, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await Container.GetBlobClient(blobName).DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(etag) } }, cancellationToken);
+            return content.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+}
