@@ -80,7 +80,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null)
 
         var (bestSheet, row, bestMatch) = best.Value;
         var code = bestMatch.Duplicates.Count > 0 ? ImportFailure.DuplicateColumns : ImportFailure.MissingColumns;
-        return TemplateReadResult.Fail(code, $"Sheet '{bestSheet.Name}', row {row}: {bestMatch.Problem()}");
+        return TemplateReadResult.Fail(code, bestMatch.Problem($"sheet '{bestSheet.Name}', row {row}")!);
     }
 
     /// <summary>The first row with something other than white space in it.</summary>
