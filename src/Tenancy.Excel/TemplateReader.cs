@@ -17,7 +17,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null)
     {
         if (input.CanSeek && input.Length - input.Position > _options.MaxFileBytes) return TooLarge();
 
-        // Read at most one byte past the limit: enough to know the file is too large, without holding all of it.
+        // Stop as soon as the limit is passed: a stream of unknown length is never held in full.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -80,7 +80,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null)
 
         var (bestSheet, row, bestMatch) = best.Value;
         var code = bestMatch.Duplicates.Count > 0 ? ImportFailure.DuplicateColumns : ImportFailure.MissingColumns;
-        return TemplateReadResult.Fail(code, $"Sheet '{bestSheet.Name}', row {row}: {bestMatch.Problem()}");
+        return TemplateReadResult.Fail(code, bestMatch.Problem($"sheet '{bestSheet.Name}', row {row}")!);
     }
 
     /// <summary>The first row with something other than white space in it.</summary>

@@ -187,17 +187,18 @@ public sealed record HeaderMatch(
     /// <summary>How many template columns the row names: lets a reader pick the sheet that looks most like the template.</summary>
     public int Recognised => Positions.Count;
 
-    /// <summary>A sentence for the user when the row is not usable; null when it is.</summary>
-    public string? Problem()
+    /// <summary>A sentence for the user when the row is not usable, null when it is; <paramref name="where"/> locates the row, e.g. "sheet 'Tenants', row 1".</summary>
+    public string? Problem(string? where = null)
     {
+        var subject = where is null ? "The header row" : $"The header row ({where})";
         if (Duplicates.Count > 0)
-            return $"The header row names these columns more than once: {Names(Duplicates)}. Keep one of each.";
+            return $"{subject} names these columns more than once: {Names(Duplicates)}. Keep one of each.";
         if (Missing.Count == 0) return null;
 
         var expected = string.Join(", ", TemplateColumns.All.Select(c => $"'{c.English}' (or '{c.French}')"));
         return Positions.Count == 0
-            ? $"The header row does not name any of the template's columns. Expected, in any order: {expected}."
-            : $"The header row lacks the required column{(Missing.Count > 1 ? "s" : "")} {Names(Missing)}. Expected, in any order: {expected}.";
+            ? $"{subject} does not name any of the template's columns. Expected, in any order: {expected}."
+            : $"{subject} lacks the required column{(Missing.Count > 1 ? "s" : "")} {Names(Missing)}. Expected, in any order: {expected}.";
     }
 
     private string Names(IEnumerable<TemplateField> fields) =>
