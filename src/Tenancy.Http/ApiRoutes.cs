@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.OpenApi;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Endpoints;
 
@@ -31,6 +32,10 @@ public static class ApiRoutes
     public const string Domain = "tenants/{tenantId}/domains/{domain}";
     public const string RoutingMatch = "ticket-routing/match";
     public const string TicketAssignment = "tickets/{ticketId}/assignment";
+    public const string Imports = "tenant-imports";
+    public const string ImportTemplate = "tenant-imports/template";
+    public const string Import = "tenant-imports/{importId}";
+    public const string ImportErrors = "tenant-imports/{importId}/errors";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -104,6 +109,35 @@ public static class ApiRoutes
         new("GetTicketAssignment", "GET", TicketAssignment, TicketEndpoints.Assignment, b => b.WithTags("Ticket routing")
             .WithSummary("The stored assignment of a ticket, as published on ticket-assignments.")
             .Produces<Core.Tickets.TicketAssignment>().ProducesProblem(404)),
+        new("GetImportTemplate", "GET", ImportTemplate, ImportEndpoints.Template, b => b.WithTags("Imports")
+            .WithSummary("Download the .xlsx import template, in English (lang=en, the default) or French (lang=fr).")
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(400)),
+        new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
+            .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created.")
+            .AddOpenApiOperationTransformer((op, _, _) =>
+            {
+                op.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new(),
+                        ["multipart/form-data"] = new(),
+                    },
+                };
+                return Task.CompletedTask;
+            })
+            .Produces<ImportJobResponse>(202).Produces<ImportJobResponse>(200)
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)),
+        new("ListImports", "GET", Imports, ImportEndpoints.List, b => b.WithTags("Imports")
+            .WithSummary("The account's import jobs, newest first.")
+            .Produces<ListResponse<ImportJobResponse>>().ProducesProblem(400)),
+        new("GetImport", "GET", Import, ImportEndpoints.Get, b => b.WithTags("Imports")
+            .WithSummary("An import job: status (queued, parsing, processing, completed, completedWithErrors, failed), counts, chunk progress, row errors and warnings.")
+            .Produces<ImportJobResponse>().ProducesProblem(404)),
+        new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, b => b.WithTags("Imports")
+            .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again.")
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(404).ProducesProblem(409)),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

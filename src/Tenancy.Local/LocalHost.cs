@@ -5,6 +5,7 @@ using Tenancy.Http.Json;
 using Tenancy.Local.Azurite;
 using Tenancy.Local.Processing;
 using Tenancy.Storage.Queues;
+using Tenancy.Storage.Imports;
 using Tenancy.Storage.Tables;
 
 namespace Tenancy.Local;
@@ -46,6 +47,7 @@ public static class LocalHost
     {
         await app.Services.GetRequiredService<TenancyTables>().CreateIfNotExistsAsync(cancellationToken);
         await app.Services.GetRequiredService<TenancyQueues>().CreateIfNotExistsAsync(cancellationToken);
+        await app.Services.GetRequiredService<BlobImportFileStore>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
     public static int Port() =>

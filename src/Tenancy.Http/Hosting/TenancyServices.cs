@@ -12,6 +12,10 @@ using Tenancy.Core.Tickets;
 using Tenancy.Storage.Queues;
 using Tenancy.Storage.Tickets;
 using Azure.Storage.Queues;
+using Azure.Storage.Blobs;
+using Tenancy.Core.Imports;
+using Tenancy.Excel;
+using Tenancy.Storage.Imports;
 using Tenancy.Storage.DeviceGroups;
 using Tenancy.Core.Tenants;
 using Tenancy.Storage.Accounts;
@@ -46,6 +50,14 @@ public static class TenancyServices
         services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();
         services.AddSingleton<TicketRouter>();
         services.AddSingleton<TicketIntake>();
+        services.AddSingleton(configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
+        services.AddSingleton(_ => BlobService(storage));
+        services.AddSingleton<BlobImportFileStore>();
+        services.AddSingleton<IImportFileStore>(sp => sp.GetRequiredService<BlobImportFileStore>());
+        services.AddSingleton<IImportJobStore, TableImportJobStore>();
+        services.AddSingleton<ITemplateReader, ExcelTemplateReader>();
+        services.AddSingleton<ImportProcessor>();
+        services.AddSingleton<ImportService>();
         return services;
     }
 
@@ -57,6 +69,17 @@ public static class TenancyServices
             return new TableServiceClient(storage.ConnectionString, options);
         return new TableServiceClient(storage.TableServiceUri
             ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:TableServiceUri."),
+            Credential(storage), options);
+    }
+
+    private static BlobServiceClient BlobService(StorageOptions storage)
+    {
+        var options = new BlobClientOptions();
+        ConfigureRetries(options.Retry);
+        if (!string.IsNullOrEmpty(storage.ConnectionString))
+            return new BlobServiceClient(storage.ConnectionString, options);
+        return new BlobServiceClient(storage.BlobServiceUri
+            ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:BlobServiceUri."),
             Credential(storage), options);
     }
 

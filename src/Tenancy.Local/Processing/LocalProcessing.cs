@@ -1,4 +1,5 @@
 using Tenancy.Core.Common;
+using Tenancy.Core.Imports;
 using Tenancy.Core.Tickets;
 using Tenancy.Storage.Queues;
 
@@ -11,6 +12,8 @@ public static class LocalProcessing
     {
         services.AddSingleton<IMessageSender, StorageQueueSender>();
         services.AddConsumer(IncomingTicket.QueueName, (s, body, ct) => s.GetRequiredService<TicketIntake>().HandleAsync(body, ct));
+        services.AddConsumer(ImportChunk.QueueName, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
+        services.AddHostedService<BlobPoller>();
         return services;
     }
 

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Tenancy.Core.Common;
+using Tenancy.Core.Imports;
+using Tenancy.Excel;
+using Tenancy.Http.Contracts;
+using Tenancy.Http.Json;
+
+namespace Tenancy.Http.Endpoints;
+
+/// <summary>HTTP handlers for the Excel import (R7–R9).</summary>
+public static class ImportEndpoints
+{
+    public static Task<IResult> Template(HttpRequest request) => ApiEndpoint.RunAsync(request, ctx =>
+    {
+        var lang = QueryArgs.String(request, "lang", maxLength: 10);
+        if (!TemplateLanguages.TryParse(lang, out var language))
+            throw ValidationException.For("lang", "Must be en or fr.");
+        return Task.FromResult(Results.File(new TemplateWriter().Create(language), UploadedFile.XlsxContentType, TemplateWriter.FileName(language)));
+    });
+
+    public static Task<IResult> Upload(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var imports = ctx.Service<ImportService>();
+        var validateOnly = QueryArgs.Bool(request, "validateOnly");
+        var (fileName, content) = await UploadedFile.ReadAsync(request, imports.MaxFileBytes, ctx.CancellationToken);
+        if (validateOnly)
+            return Results.Json(ImportJobResponse.From(await imports.ValidateAsync(ctx.AccountId, fileName, content, ctx.CancellationToken)), TenancyJson.Options);
+
+        using var stream = new MemoryStream(content, writable: false);
+        var job = await imports.UploadAsync(ctx.AccountId, fileName, stream, ctx.CancellationToken);
+        return Results.Json(ImportJobResponse.From(job), TenancyJson.Options, statusCode: StatusCodes.Status202Accepted)
+            .WithLocation($"/api/tenant-imports/{job.Id}");
+    });
+
+    public static Task<IResult> List(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var page = QueryArgs.Page(request);
+        var offset = 0;
+        if (page.ContinuationToken is not null && (!int.TryParse(page.ContinuationToken, out offset) || offset < 0))
+            throw ValidationException.For("continuationToken", "The continuation token is not one this service issued.");
+        var jobs = await ctx.Service<ImportService>().ListAsync(ctx.AccountId, ctx.CancellationToken);
+        var items = jobs.Skip(offset).Take(page.PageSize).Select(ImportJobResponse.From).ToList();
+        var next = offset + page.PageSize < jobs.Count ? (offset + page.PageSize).ToString() : null;
+        return Results.Json(new ListResponse<ImportJobResponse>(items, next), TenancyJson.Options);
+    });
+
+    public static Task<IResult> Get(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
+        Results.Json(ImportJobResponse.From(await ctx.Service<ImportService>().GetAsync(ctx.AccountId, importId, ctx.CancellationToken)), TenancyJson.Options));
+
+    public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
+    {
+        var (language, rows) = await ctx.Service<ImportService>().FailedRowsAsync(ctx.AccountId, importId, ctx.CancellationToken);
+        var name = language == TemplateLanguage.French ? $"erreurs-{importId}.xlsx" : $"errors-{importId}.xlsx";
+        return Results.File(new ErrorReportWriter().Create(language, rows), UploadedFile.XlsxContentType, name);
+    });
+}
