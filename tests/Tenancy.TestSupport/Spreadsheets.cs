@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace Tenancy.Api.Tests.Imports;
+namespace Tenancy.TestSupport;
 
 /// <summary>Fills and edits templates the way a user does in a spreadsheet program.</summary>
 public static class Spreadsheets
