@@ -1,8 +1,11 @@
 using Tenancy.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- tickets [count]
-//                                                                 imports [tenants...]
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- imports [tenants ...]   (default: 1000 10000)
 var what = args.FirstOrDefault() ?? "all";
+var numbers = args.Skip(1).Select(int.Parse).ToList();
 if (what is "tickets" or "all")
-    await TicketRoutingBenchmark.RunAsync(args.Length > 1 && what == "tickets" ? int.Parse(args[1]) : 2000);
+    await TicketRoutingBenchmark.RunAsync(numbers.FirstOrDefault(2000));
+if (what is "imports" or "all")
+    await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;

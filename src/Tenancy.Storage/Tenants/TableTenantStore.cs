@@ -24,9 +24,10 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             new TableEntity(accountId, DeviceGroupRows.GroupKey(g.Id)) { ["TenantId"] = tenant.Id }, new ETag(g.Version))));
         var previousOwners = groups.Where(g => g.TenantId is not null).GroupBy(g => g.TenantId!).ToDictionary(g => g.Key, g => -g.Count());
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, previousOwners, cancellationToken));
+        IReadOnlyList<Azure.Response> responses;
         try
         {
-            await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
+            responses = await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (TableTransactions.IsConflict(ex))
         {
@@ -40,8 +41,8 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         {
             throw new ConcurrencyException("A device group or its tenant changed while the tenant was being created.");
         }
-        return await FindAsync(accountId, tenant.Id, cancellationToken)
-               ?? throw new ConcurrencyException("The tenant was deleted while it was being created.");
+        var tenantRow = actions.FindIndex(a => a.Entity.RowKey == TenantKey(tenant.Id));
+        return tenant with { ETag = responses[tenantRow].Headers.ETag?.ToString() ?? "" };
     }
 
     public async Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken)
