@@ -61,37 +61,28 @@ public static class TenancyServices
         return services;
     }
 
-    private static TableServiceClient TableService(StorageOptions storage)
-    {
-        var options = new TableClientOptions();
-        ConfigureRetries(options.Retry);
-        if (!string.IsNullOrEmpty(storage.ConnectionString))
-            return new TableServiceClient(storage.ConnectionString, options);
-        return new TableServiceClient(storage.TableServiceUri
-            ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:TableServiceUri."),
-            Credential(storage), options);
-    }
+    private static TableServiceClient TableService(StorageOptions storage) => Client(storage, storage.TableServiceUri, "TableServiceUri",
+        cs => new TableServiceClient(cs, Retrying(new TableClientOptions())),
+        (uri, credential) => new TableServiceClient(uri, credential, Retrying(new TableClientOptions())));
 
-    private static BlobServiceClient BlobService(StorageOptions storage)
-    {
-        var options = new BlobClientOptions();
-        ConfigureRetries(options.Retry);
-        if (!string.IsNullOrEmpty(storage.ConnectionString))
-            return new BlobServiceClient(storage.ConnectionString, options);
-        return new BlobServiceClient(storage.BlobServiceUri
-            ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:BlobServiceUri."),
-            Credential(storage), options);
-    }
+    private static BlobServiceClient BlobService(StorageOptions storage) => Client(storage, storage.BlobServiceUri, "BlobServiceUri",
+        cs => new BlobServiceClient(cs, Retrying(new BlobClientOptions())),
+        (uri, credential) => new BlobServiceClient(uri, credential, Retrying(new BlobClientOptions())));
 
-    private static QueueServiceClient QueueService(StorageOptions storage)
+    private static QueueServiceClient QueueService(StorageOptions storage) => Client(storage, storage.QueueServiceUri, "QueueServiceUri",
+        cs => new QueueServiceClient(cs, Retrying(new QueueClientOptions())),
+        (uri, credential) => new QueueServiceClient(uri, credential, Retrying(new QueueClientOptions())));
+
+    /// <summary>A client from the local connection string, or from the service URI with a managed identity.</summary>
+    private static T Client<T>(StorageOptions storage, Uri? serviceUri, string uriSetting, Func<string, T> fromConnectionString, Func<Uri, TokenCredential, T> fromUri) =>
+        !string.IsNullOrEmpty(storage.ConnectionString) ? fromConnectionString(storage.ConnectionString)
+        : serviceUri is not null ? fromUri(serviceUri, Credential(storage))
+        : throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:{uriSetting}.");
+
+    private static T Retrying<T>(T options) where T : ClientOptions
     {
-        var options = new QueueClientOptions();
         ConfigureRetries(options.Retry);
-        if (!string.IsNullOrEmpty(storage.ConnectionString))
-            return new QueueServiceClient(storage.ConnectionString, options);
-        return new QueueServiceClient(storage.QueueServiceUri
-            ?? throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:QueueServiceUri."),
-            Credential(storage), options);
+        return options;
     }
 
     /// <summary>The SDK's own retry policy: exponential back-off on throttling and transient faults.</summary>

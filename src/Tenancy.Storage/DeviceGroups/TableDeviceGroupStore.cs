@@ -252,13 +252,8 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return devices;
     }
 
-    private async Task<Core.Common.Page<T>> PageAsync<T>(string filter, PageRequest page, Func<TableEntity, T> read, CancellationToken cancellationToken)
-    {
-        await foreach (var tablePage in Table.QueryAsync<TableEntity>(filter, page.PageSize, cancellationToken: cancellationToken)
-                           .AsPages(ContinuationTokens.Unwrap(page.ContinuationToken), page.PageSize))
-            return new(tablePage.Values.Select(read).ToList(), ContinuationTokens.Wrap(tablePage.ContinuationToken));
-        return new([], null);
-    }
+    private Task<Core.Common.Page<T>> PageAsync<T>(string filter, PageRequest page, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
+        TablePages.ReadAsync(Table, filter, page, read, cancellationToken);
 
     private static string JoinToken(string groupId, string? inner) =>
         ContinuationTokens.Wrap(groupId + " " + (ContinuationTokens.Unwrap(inner) ?? ""))!;

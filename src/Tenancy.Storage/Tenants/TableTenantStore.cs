@@ -52,17 +52,8 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         return ReadTenant(row, await ContactRowsAsync(accountId, tenantId, cancellationToken));
     }
 
-    public async Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
-    {
-        var filter = RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix));
-        await foreach (var tablePage in Table.QueryAsync<TableEntity>(filter, page.PageSize, cancellationToken: cancellationToken)
-                           .AsPages(ContinuationTokens.Unwrap(page.ContinuationToken), page.PageSize))
-        {
-            return new Page(tablePage.Values.Select(ReadSummary).ToList(),
-                ContinuationTokens.Wrap(tablePage.ContinuationToken));
-        }
-        return new Page([], null);
-    }
+    public Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken) =>
+        TablePages.ReadAsync(Table, RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix)), page, ReadSummary, cancellationToken);
 
     public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken)
     {
