@@ -50,6 +50,33 @@ public class DeviceGroupRaceTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Concurrent_device_creates_and_moves_keep_every_group_count_exact()
+    {
+        var client = await host.ClientForNewAccountAsync();
+        var groups = new List<string>();
+        for (var i = 0; i < 3; i++)
+            groups.Add((string)(await (await client.PostAsync("api/device-groups", Http.Json(new { name = $"Pool {i}" }))).ReadObjectAsync())["id"]!);
+        var devices = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+            (string)(await (await client.PostAsync("api/devices", Http.Json(new { name = $"D{i}", groupId = groups[i % 3] }))).ReadObjectAsync())["id"]!));
+        var random = new Random(3);
+
+        var moves = await Task.WhenAll(Enumerable.Range(0, 90).Select(_ =>
+            client.PatchAsync($"api/devices/{devices[random.Next(devices.Length)]}", new { groupId = random.Next(4) == 3 ? null : groups[random.Next(3)] })));
+
+        Assert.All(moves, m => Assert.Equal(HttpStatusCode.OK, m.StatusCode));
+        var counts = (await (await client.GetAsync("api/device-groups")).ReadObjectAsync())["items"]!.AsArray()
+            .ToDictionary(g => (string)g!["id"]!, g => (int)g!["deviceCount"]!);
+        var all = (await (await client.GetAsync("api/devices?pageSize=200")).ReadObjectAsync())["items"]!.AsArray();
+        Assert.Equal(30, all.Count);
+        foreach (var group in groups)
+        {
+            var listed = (await (await client.GetAsync($"api/devices?groupId={group}&pageSize=200")).ReadObjectAsync())["items"]!.AsArray();
+            Assert.Equal(all.Count(d => (string?)d!["groupId"] == group), listed.Count);
+            Assert.Equal(listed.Count, counts[group]);
+        }
+    }
+
+    [Fact]
     public async Task A_group_of_1000_devices_moves_to_another_tenant_in_one_call()
     {
         var client = await host.ClientForNewAccountAsync();
