@@ -34,6 +34,7 @@ public static class TenancyServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => TableService(storage));
         services.AddSingleton<TenancyTables>();
+        services.AddHostedService<TableInitializer>();
         services.AddSingleton(_ => QueueService(storage));
         services.AddSingleton<TenancyQueues>();
 
