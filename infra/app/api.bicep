@@ -45,7 +45,7 @@ var tenancyStorageSettings = {
   TENANCY_STORAGE__tableServiceUri: storage.properties.primaryEndpoints.table
 }
 
-// Read by the Service Bus triggers and output bindings, and by the ServiceBusClient that
+// Read by the Service Bus triggers, and by the ServiceBusClient (the senders) that
 // Microsoft.Extensions.Azure builds from the same section.
 var serviceBusSettings = {
   ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace

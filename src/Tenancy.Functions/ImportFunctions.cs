@@ -1,0 +1,55 @@
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Tenancy.Core.Imports;
+using Tenancy.Http;
+using Tenancy.Http.Endpoints;
+
+namespace Tenancy.Functions;
+
+/// <summary>
+/// Imports (R7–R9): the import routes, the blob trigger for templates dropped under
+/// <c>tenant-imports/{accountId}/</c>, and the <c>tenant-import-chunks</c> consumer.
+/// </summary>
+public sealed class ImportFunctions(ImportProcessor processor)
+{
+    [Function("ListImports")]
+    public static Task<IResult> ListImports(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Imports)] HttpRequest req) =>
+        ImportEndpoints.List(req);
+
+    [Function("UploadImport")]
+    public static Task<IResult> UploadImport(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Imports)] HttpRequest req) =>
+        ImportEndpoints.Upload(req);
+
+    [Function("GetImportTemplate")]
+    public static Task<IResult> GetImportTemplate(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ImportTemplate)] HttpRequest req) =>
+        ImportEndpoints.Template(req);
+
+    [Function("GetImport")]
+    public static Task<IResult> GetImport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Import)] HttpRequest req, string importId) =>
+        ImportEndpoints.Get(req, importId);
+
+    [Function("GetImportErrors")]
+    public static Task<IResult> GetImportErrors(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ImportErrors)] HttpRequest req, string importId) =>
+        ImportEndpoints.Errors(req, importId);
+
+    // Flex Consumption runs blob triggers only from Event Grid; infra/hooks/postdeploy.sh subscribes this
+    // function by name. {name} is the blob's whole name, "{accountId}/{file}"; the processor reads the blob.
+    [Function("ImportTemplateBlob")]
+    public Task ImportTemplateBlob(
+        [BlobTrigger("tenant-imports/{name}", Source = BlobTriggerSource.EventGrid, Connection = "TENANCY_STORAGE")] BlobClient blob,
+        string name, CancellationToken cancellationToken) =>
+        processor.HandleBlobAsync(name, cancellationToken);
+
+    [Function("ImportChunks")]
+    public Task ImportChunks(
+        [ServiceBusTrigger("tenant-import-chunks", Connection = "ServiceBusConnection", AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
+        ServiceBusMessageActions actions, CancellationToken cancellationToken) =>
+        MessageSettlement.HandleAsync(message, actions, processor.HandleChunkAsync, cancellationToken);
+}
