@@ -22,33 +22,10 @@ public static partial class IncomingTicketParser
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
-    public static bool TryParse(string? body, [NotNullWhen(true)] out IncomingTicket? ticket, [NotNullWhen(false)] out string? reason)
-    {
-        ticket = null;
-        if (string.IsNullOrEmpty(body))
-        {
-            reason = "The body is empty.";
-            return false;
-        }
-        var size = Encoding.UTF8.GetByteCount(body);
-        if (size > MaxBodyBytes)
-        {
-            reason = TooLarge(size);
-            return false;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(body, DocumentOptions);
-            return TryRead(document.RootElement, out ticket, out reason);
-        }
-        catch (JsonException e)
-        {
-            reason = NotJson(e);
-            return false;
-        }
-    }
+    public static bool TryParse(string? body, [NotNullWhen(true)] out IncomingTicket? ticket, [NotNullWhen(false)] out string? reason) =>
+        TryParse(string.IsNullOrEmpty(body) ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(body), out ticket, out reason);
 
-    /// <summary>The same, for a UTF-8 body as Service Bus hands it over.</summary>
+    /// <summary>Reads a UTF-8 body, as Service Bus hands it over.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> utf8Body, [NotNullWhen(true)] out IncomingTicket? ticket, [NotNullWhen(false)] out string? reason)
     {
         ticket = null;
