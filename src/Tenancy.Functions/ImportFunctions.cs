@@ -40,12 +40,13 @@ public sealed class ImportFunctions(ImportProcessor processor)
         ImportEndpoints.Errors(req, importId);
 
     // Flex Consumption runs blob triggers only from Event Grid; infra/hooks/postdeploy.sh subscribes this
-    // function by name. {name} is the blob's whole name, "{accountId}/{file}"; the processor reads the blob.
+    // function by name. BlobClient.Name is the blob's whole name in the container, "{accountId}/{file}",
+    // whatever the {name} pattern captures; the processor reads the blob itself.
     [Function("ImportTemplateBlob")]
     public Task ImportTemplateBlob(
         [BlobTrigger("tenant-imports/{name}", Source = BlobTriggerSource.EventGrid, Connection = "TENANCY_STORAGE")] BlobClient blob,
         string name, CancellationToken cancellationToken) =>
-        processor.HandleBlobAsync(name, cancellationToken);
+        processor.HandleBlobAsync(blob.Name, cancellationToken);
 
     [Function("ImportChunks")]
     public Task ImportChunks(

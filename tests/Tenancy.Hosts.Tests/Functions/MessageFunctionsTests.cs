@@ -113,8 +113,8 @@ public class MessageFunctionsTests
             $"{function}: expected Source = BlobTriggerSource.EventGrid (the only blob trigger source on Flex Consumption), got ({trigger}).");
         Assert.True(FunctionsSource.NamedArgument(trigger, "Connection") == $"\"{StorageOptions.Section}\"",
             $"{function}: expected Connection = \"{StorageOptions.Section}\" (the app settings' prefix), got ({trigger}).");
-        Assert.True(Regex.IsMatch(function.Text, @"\.HandleBlobAsync\(\s*name\b"),
-            $"{function}: expected it to run ImportProcessor.HandleBlobAsync(name, ...), name being \"{{accountId}}/{{file}}\".");
+        Assert.True(Regex.IsMatch(function.Text, @"\.HandleBlobAsync\(\s*blob\.Name\b"),
+            $"{function}: expected it to run ImportProcessor.HandleBlobAsync(blob.Name, ...), the name being \"{{accountId}}/{{file}}\".");
     }
 
     [Theory]
