@@ -6,7 +6,6 @@ using Tenancy.Local.Azurite;
 using Tenancy.Local.Processing;
 using Tenancy.Storage.Queues;
 using Tenancy.Storage.Imports;
-using Tenancy.Storage.Tables;
 
 namespace Tenancy.Local;
 
@@ -45,7 +44,7 @@ public static class LocalHost
 
     public static async Task PrepareStorageAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
-        await app.Services.GetRequiredService<TenancyTables>().CreateIfNotExistsAsync(cancellationToken);
+        await app.Services.GetRequiredService<TableInitializer>().EnsureCreatedAsync().WaitAsync(cancellationToken);
         await app.Services.GetRequiredService<TenancyQueues>().CreateIfNotExistsAsync(cancellationToken);
         await app.Services.GetRequiredService<BlobImportFileStore>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }

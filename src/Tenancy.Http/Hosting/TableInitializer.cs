@@ -3,10 +3,17 @@ using Tenancy.Storage.Tables;
 
 namespace Tenancy.Http.Hosting;
 
-/// <summary>Creates the service's tables when a host starts (Bicep creates the containers and queues in Azure).</summary>
+/// <summary>
+/// Creates the service's tables once per process (Bicep creates the containers and queues in Azure): when a host
+/// starts, or earlier when the local host needs them before starting; the second call reuses the first.
+/// </summary>
 public sealed class TableInitializer(TenancyTables tables) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
+    private readonly Lazy<Task> _created = new(() => tables.CreateIfNotExistsAsync(CancellationToken.None));
+
+    public Task EnsureCreatedAsync() => _created.Value;
+
+    public Task StartAsync(CancellationToken cancellationToken) => EnsureCreatedAsync().WaitAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

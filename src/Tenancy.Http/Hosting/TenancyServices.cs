@@ -34,7 +34,8 @@ public static class TenancyServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => TableService(storage));
         services.AddSingleton<TenancyTables>();
-        services.AddHostedService<TableInitializer>();
+        services.AddSingleton<TableInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<TableInitializer>());
         services.AddSingleton(_ => QueueService(storage));
         services.AddSingleton<TenancyQueues>();
 
