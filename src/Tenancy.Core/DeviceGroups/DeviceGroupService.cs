@@ -7,13 +7,12 @@ public sealed record NewDevice(string? Name, string? GroupId);
 /// <summary>Device group and device use cases (R4).</summary>
 public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clock)
 {
-    private const int Attempts = 10;
 
     public async Task<DeviceGroup> CreateAsync(string accountId, string? name, string? tenantId, CancellationToken cancellationToken)
     {
         var group = new DeviceGroup(Ids.New("grp"), GroupRules.ValidName(name), tenantId, 0, clock.GetUtcNow());
         if (tenantId is not null && !Ids.LooksValid(tenantId)) throw new NotFoundException($"Tenant '{tenantId}' was not found.");
-        return await RetryAsync(() => store.CreateAsync(accountId, group, cancellationToken), cancellationToken);
+        return await ConcurrencyRetry.RunAsync(() => store.CreateAsync(accountId, group, cancellationToken), cancellationToken);
     }
 
     public Task<Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken) =>
@@ -56,11 +55,10 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     public Task AssignAsync(string accountId, string tenantId, IReadOnlyList<string>? groupIds, bool confirmReassign, CancellationToken cancellationToken)
     {
         var ids = GroupRules.ValidGroupIds(groupIds);
-        return RetryAsync(async () =>
+        return ConcurrencyRetry.RunAsync(async () =>
         {
             var groups = await ReadForAssignmentAsync(accountId, tenantId, ids, confirmReassign, cancellationToken);
             await store.SetTenantAsync(accountId, groups, tenantId, cancellationToken);
-            return true;
         }, cancellationToken);
     }
 
@@ -68,11 +66,10 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     public Task UnassignAsync(string accountId, string tenantId, IReadOnlyList<string>? groupIds, CancellationToken cancellationToken)
     {
         var ids = GroupRules.ValidGroupIds(groupIds);
-        return RetryAsync(async () =>
+        return ConcurrencyRetry.RunAsync(async () =>
         {
             var groups = (await ReadAllAsync(accountId, ids, cancellationToken)).Where(g => g.TenantId == tenantId).ToList();
             if (groups.Count > 0) await store.SetTenantAsync(accountId, groups, null, cancellationToken);
-            return true;
         }, cancellationToken);
     }
 
@@ -109,20 +106,5 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         var groups = await store.FindManyAsync(accountId, ids, cancellationToken);
         var missing = ids.Except(groups.Select(g => g.Id)).FirstOrDefault();
         return missing is null ? groups : throw new NotFoundException($"Device group '{missing}' was not found.");
-    }
-
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        for (var i = 1; ; i++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (ConcurrencyException) when (i < Attempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * i), cancellationToken);
-            }
-        }
     }
 }

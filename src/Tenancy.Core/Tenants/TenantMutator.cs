@@ -8,16 +8,14 @@ namespace Tenancy.Core.Tenants;
 /// </summary>
 public sealed class TenantMutator(ITenantStore store)
 {
-    private const int Attempts = 8;
-
-    public async Task<Tenant> MutateAsync(
+    public Task<Tenant> MutateAsync(
         string accountId, string tenantId, string? ifMatch, Func<Tenant, Tenant> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var guarded = ifMatch is not null && ifMatch != "*";
+        return ConcurrencyRetry.RunAsync(async () =>
         {
             var before = await GetAsync(accountId, tenantId, cancellationToken);
-            if (ifMatch is not null && ifMatch != "*" && ifMatch != before.ETag)
-                throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
+            if (guarded && ifMatch != before.ETag) throw Stale();
 
             var after = change(before);
             if (after == before) return before;
@@ -25,17 +23,14 @@ public sealed class TenantMutator(ITenantStore store)
             {
                 return await store.UpdateAsync(accountId, before, after, cancellationToken);
             }
-            catch (ConcurrencyException) when (ifMatch is null || ifMatch == "*")
+            catch (ConcurrencyException) when (guarded)
             {
-                if (attempt == Attempts) throw;
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+                throw Stale();
             }
-            catch (ConcurrencyException)
-            {
-                throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
-            }
-        }
+        }, cancellationToken);
     }
+
+    private static PreconditionFailedException Stale() => new("The tenant has changed since you read it (If-Match is stale).");
 
     public async Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>
         (Ids.LooksValid(tenantId) ? await store.FindAsync(accountId, tenantId, cancellationToken) : null)

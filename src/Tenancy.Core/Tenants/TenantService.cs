@@ -28,19 +28,12 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         var tenant = Build(request, Ids.New("tnt"), origin, clock.GetUtcNow(), errors, throwOnErrors: true);
         var groupIds = request.DeviceGroupIds?.Distinct().ToList() ?? [];
 
-        for (var attempt = 1; ; attempt++)
+        // Groups are read, checked and written with their versions, so a race re-reads and re-checks.
+        return await ConcurrencyRetry.RunAsync(async () =>
         {
-            // Groups are read, checked and written with their versions, so a race re-reads and re-checks.
             var assigned = await groups.ReadForAssignmentAsync(accountId, tenant.Id, groupIds, request.ConfirmReassign, cancellationToken);
-            try
-            {
-                return await store.CreateAsync(accountId, tenant with { DeviceGroupCount = assigned.Count }, assigned, cancellationToken);
-            }
-            catch (ConcurrencyException) when (attempt < 8)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
-            }
-        }
+            return await store.CreateAsync(accountId, tenant with { DeviceGroupCount = assigned.Count }, assigned, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>

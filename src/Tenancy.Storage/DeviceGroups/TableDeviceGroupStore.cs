@@ -111,7 +111,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             await SubmitAsync(actions, cancellationToken);
         }
 
-        await RetryAsync(async () =>
+        await ConcurrencyRetry.RunAsync(async () =>
         {
             var current = await GroupRowAsync(accountId, groupId, cancellationToken);
             if (current is null) return;
@@ -119,19 +119,19 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             if (NullIfEmpty(current.GetString("TenantId")) is { } tenantId)
                 final.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [tenantId] = -1 }, cancellationToken));
             await SubmitAsync(final, cancellationToken);
-        });
+        }, cancellationToken);
         return true;
     }
 
     public async Task<Device> CreateDeviceAsync(string accountId, Device device, CancellationToken cancellationToken)
     {
-        await RetryAsync(async () =>
+        await ConcurrencyRetry.RunAsync(async () =>
         {
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, DeviceEntity(accountId, device)) };
             if (device.GroupId is not null)
                 actions.AddRange(await JoinGroupAsync(accountId, device.GroupId, device.Id, +1, cancellationToken));
             await SubmitAsync(actions, cancellationToken);
-        });
+        }, cancellationToken);
         return await FindDeviceAsync(accountId, device.Id, cancellationToken) ?? device;
     }
 
@@ -181,7 +181,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
 
     public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken)
     {
-        await RetryAsync(async () =>
+        await ConcurrencyRetry.RunAsync(async () =>
         {
             var response = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, DeviceKey(deviceId), cancellationToken: cancellationToken);
             if (!response.HasValue) throw new NotFoundException($"Device '{deviceId}' was not found.");
@@ -196,7 +196,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             if (groupId is not null)
                 actions.AddRange(await JoinGroupAsync(accountId, groupId, deviceId, +1, cancellationToken));
             await SubmitAsync(actions, cancellationToken);
-        });
+        }, cancellationToken);
         return (await FindDeviceAsync(accountId, deviceId, cancellationToken))!;
     }
 
@@ -281,22 +281,6 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
             throw new ConcurrencyException("Device groups changed while they were being written.");
-        }
-    }
-
-    private static async Task RetryAsync(Func<Task> attempt)
-    {
-        for (var i = 1; ; i++)
-        {
-            try
-            {
-                await attempt();
-                return;
-            }
-            catch (ConcurrencyException) when (i < 10)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * i));
-            }
         }
     }
 }
