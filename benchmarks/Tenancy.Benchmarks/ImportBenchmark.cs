@@ -31,7 +31,7 @@ public static class ImportBenchmark
             GC.Collect();
             var watch = Stopwatch.StartNew();
             var content = new ByteArrayContent(file);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            content.Headers.ContentType = new MediaTypeHeaderValue(TemplateFiles.ContentType);
             var response = await client.PostAsync("api/tenant-imports", content);
             response.EnsureSuccessStatusCode();
             var job = await WaitAsync(client, response.Headers.Location!.ToString().TrimStart('/'));

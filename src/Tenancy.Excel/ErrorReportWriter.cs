@@ -7,10 +7,8 @@ namespace Tenancy.Excel;
 /// Writes the failed rows of an import (R9) as a template in the file's language plus an "Error" column,
 /// so that they can be fixed and uploaded again: the importer ignores the extra columns.
 /// </summary>
-public sealed class ErrorReportWriter
+public sealed class ErrorReportWriter : IErrorReportWriter
 {
-    public const string ContentType = TemplateLayout.ContentType;
-
     public byte[] Create(TemplateLanguage language, IEnumerable<FailedRow> rows)
     {
         var texts = TemplateTexts.For(language);
@@ -44,11 +42,5 @@ public sealed class ErrorReportWriter
         TemplateLayout.AddHelpSheet(workbook, language);
         sheet.SetTabActive();
         return TemplateLayout.Save(workbook);
-    }
-
-    public async Task WriteAsync(Stream output, TemplateLanguage language, IEnumerable<FailedRow> rows, CancellationToken cancellationToken)
-    {
-        var bytes = Create(language, rows);
-        await output.WriteAsync(bytes, cancellationToken);
     }
 }

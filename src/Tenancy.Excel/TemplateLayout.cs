@@ -10,8 +10,6 @@ namespace Tenancy.Excel;
 /// </summary>
 internal static class TemplateLayout
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>Rows below the header that get the validations; text format covers whole columns.</summary>
     public const int ValidatedRows = 100_000;
 

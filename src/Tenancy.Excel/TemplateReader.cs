@@ -9,7 +9,7 @@ namespace Tenancy.Excel;
 /// cell is read as text. Returns the rows, or why the file cannot be imported; it does not throw for
 /// anything a file can contain.
 /// </summary>
-public sealed class TemplateReader(TemplateReaderOptions? options = null)
+public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITemplateReader
 {
     private readonly TemplateReaderOptions _options = options ?? new TemplateReaderOptions();
 

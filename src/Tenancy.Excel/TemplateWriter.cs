@@ -4,13 +4,8 @@ using Tenancy.Core.Imports;
 namespace Tenancy.Excel;
 
 /// <summary>Builds the import template (R7): the tenant sheet with an example tenant, and a help sheet.</summary>
-public sealed class TemplateWriter
+public sealed class TemplateWriter : ITemplateWriter
 {
-    public const string ContentType = TemplateLayout.ContentType;
-
-    public static string FileName(TemplateLanguage language) =>
-        language == TemplateLanguage.French ? "modele-import-locataires.xlsx" : "tenant-import-template.xlsx";
-
     public byte[] Create(TemplateLanguage language)
     {
         using var workbook = new XLWorkbook();
@@ -30,12 +25,5 @@ public sealed class TemplateWriter
         TemplateLayout.AddHelpSheet(workbook, language);
         sheet.SetTabActive();
         return TemplateLayout.Save(workbook);
-    }
-
-    /// <summary>Writes the template; the workbook is built in memory first, so the output stream is only written asynchronously.</summary>
-    public async Task WriteAsync(Stream output, TemplateLanguage language, CancellationToken cancellationToken)
-    {
-        var bytes = Create(language);
-        await output.WriteAsync(bytes, cancellationToken);
     }
 }

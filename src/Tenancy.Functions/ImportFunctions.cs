@@ -1,16 +1,17 @@
-using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Tenancy.Core.Imports;
 using Tenancy.Http;
 using Tenancy.Http.Endpoints;
+using Tenancy.Storage.Imports;
+using Tenancy.Storage.Setup;
 
 namespace Tenancy.Functions;
 
 /// <summary>
-/// Imports (R7–R9): the import routes, the blob trigger for templates dropped under
-/// <c>tenant-imports/{accountId}/</c>, and the <c>tenant-import-chunks</c> consumer.
+/// Imports (R7–R9): the import routes and the blob trigger for templates dropped under
+/// <c>tenant-imports/{accountId}/</c>. The <c>tenant-import-chunks</c> consumer is in <see cref="ServiceBusFunctions"/>.
 /// </summary>
 public sealed class ImportFunctions(ImportProcessor processor)
 {
@@ -44,13 +45,7 @@ public sealed class ImportFunctions(ImportProcessor processor)
     // whatever the {name} pattern captures; the processor reads the blob itself.
     [Function("ImportTemplateBlob")]
     public Task ImportTemplateBlob(
-        [BlobTrigger("tenant-imports/{name}", Source = BlobTriggerSource.EventGrid, Connection = "TENANCY_STORAGE")] BlobClient blob,
+        [BlobTrigger(BlobImportFileStore.ContainerName + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageOptions.Section)] BlobClient blob,
         string name, CancellationToken cancellationToken) =>
         processor.HandleBlobAsync(blob.Name, cancellationToken);
-
-    [Function("ImportChunks")]
-    public Task ImportChunks(
-        [ServiceBusTrigger("tenant-import-chunks", Connection = "ServiceBusConnection", AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
-        ServiceBusMessageActions actions, CancellationToken cancellationToken) =>
-        MessageSettlement.HandleAsync(message, actions, processor.HandleChunkAsync, cancellationToken);
 }

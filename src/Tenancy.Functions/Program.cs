@@ -1,25 +1,7 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Tenancy.Core.Common;
 using Tenancy.Functions;
-using Tenancy.Http.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
-
-// Storage comes from the TENANCY_STORAGE section, as on the local host.
-builder.Services.AddTenancy(builder.Configuration);
-
-// The section the Service Bus triggers read (fullyQualifiedNamespace, credential=managedidentity, clientId)
-// also builds the client that sends, so one set of identity-based settings serves both.
-builder.Services.AddAzureClients(clients =>
-    clients.AddServiceBusClient(builder.Configuration.GetSection(ServiceBusMessageSender.ConnectionName)));
-builder.Services.AddSingleton<IMessageSender, ServiceBusMessageSender>();
-
+builder.ConfigureTenancyFunctions();
 builder.Build().Run();

@@ -1,17 +1,14 @@
-using Azure.Messaging.ServiceBus;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Tenancy.Core.Tickets;
 using Tenancy.Http;
 using Tenancy.Http.Endpoints;
 
 namespace Tenancy.Functions;
 
 /// <summary>
-/// Ticket routing (R6): the routing routes, and the <c>incoming-tickets</c> consumer. <see cref="TicketIntake"/>
-/// publishes each assignment on <c>ticket-assignments</c> itself, through <see cref="ServiceBusMessageSender"/>.
+/// Ticket routing (R6): the routing routes. The <c>incoming-tickets</c> consumer is in <see cref="ServiceBusFunctions"/>.
 /// </summary>
-public sealed class TicketRoutingFunctions(TicketIntake intake)
+public static class TicketRoutingFunctions
 {
     [Function("MatchTicketRouting")]
     public static Task<IResult> MatchTicketRouting(
@@ -22,10 +19,4 @@ public sealed class TicketRoutingFunctions(TicketIntake intake)
     public static Task<IResult> GetTicketAssignment(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.TicketAssignment)] HttpRequest req, string ticketId) =>
         TicketEndpoints.Assignment(req, ticketId);
-
-    [Function("IncomingTickets")]
-    public Task IncomingTickets(
-        [ServiceBusTrigger("incoming-tickets", Connection = "ServiceBusConnection", AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
-        ServiceBusMessageActions actions, CancellationToken cancellationToken) =>
-        MessageSettlement.HandleAsync(message, actions, intake.HandleAsync, cancellationToken);
 }

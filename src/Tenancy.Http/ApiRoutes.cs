@@ -1,9 +1,11 @@
+using Tenancy.Core.Imports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.OpenApi;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Endpoints;
+using Tenancy.Http.OpenApi;
 
 namespace Tenancy.Http;
 
@@ -111,7 +113,7 @@ public static class ApiRoutes
             .Produces<Core.Tickets.TicketAssignment>().ProducesProblem(404)),
         new("GetImportTemplate", "GET", ImportTemplate, ImportEndpoints.Template, b => b.WithTags("Imports")
             .WithSummary("Download the .xlsx import template, in English (lang=en, the default) or French (lang=fr).")
-            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(400)),
+            .Produces(200, contentType: TemplateFiles.ContentType).ProducesProblem(400)),
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
             .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created.")
             .AddOpenApiOperationTransformer((op, _, _) =>
@@ -121,7 +123,7 @@ public static class ApiRoutes
                     Required = true,
                     Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
                     {
-                        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new(),
+                        [TemplateFiles.ContentType] = new(),
                         ["multipart/form-data"] = new(),
                     },
                 };
@@ -137,7 +139,7 @@ public static class ApiRoutes
             .Produces<ImportJobResponse>().ProducesProblem(404)),
         new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, b => b.WithTags("Imports")
             .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again.")
-            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(404).ProducesProblem(409)),
+            .Produces(200, contentType: TemplateFiles.ContentType).ProducesProblem(404).ProducesProblem(409)),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

@@ -1,11 +1,12 @@
 using Scalar.AspNetCore;
 using Tenancy.Http;
-using Tenancy.Http.Hosting;
-using Tenancy.Http.Json;
+using Tenancy.Hosting;
+using Tenancy.Http.OpenApi;
 using Tenancy.Local.Azurite;
 using Tenancy.Local.Processing;
 using Tenancy.Storage.Queues;
 using Tenancy.Storage.Imports;
+using Tenancy.Storage.Setup;
 
 namespace Tenancy.Local;
 
@@ -22,22 +23,14 @@ public static class LocalHost
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
         builder.Services.AddTenancy(builder.Configuration);
         builder.Services.AddLocalProcessing();
-        builder.Services.ConfigureHttpJsonOptions(o => TenancyJson.Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Tenancy API";
-            doc.Info.Description = "Tenants, contacts, device groups, email domains and imports for an MSP. " +
-                                   "Authenticate with 'Authorization: Bearer <account API key>'.";
-            return Task.CompletedTask;
-        }));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi("/api/openapi.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Tenancy API"));
+        var openApiPath = $"/{ApiRoutes.Prefix}/{TenancyOpenApi.Route}";
+        app.MapGet(openApiPath, OpenApiDocumentSource.Serve).ExcludeFromDescription();
+        app.MapScalarApiReference($"/{ApiRoutes.Prefix}/docs", o => o.WithOpenApiRoutePattern(openApiPath).WithTitle("Tenancy API"));
         app.MapTenancyApi();
         return app;
     }
@@ -53,5 +46,5 @@ public static class LocalHost
         int.TryParse(Environment.GetEnvironmentVariable("TENANCY_PORT"), out var port) ? port : DefaultPort;
 
     /// <summary>The data folder of the local Azurite (git-ignored).</summary>
-    public static string DataFolder() => Path.Combine(RepositoryRoot.Find(), ".azurite");
+    public static string DataFolder() => RepositoryRoot.Combine(".azurite");
 }

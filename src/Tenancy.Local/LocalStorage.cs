@@ -1,4 +1,4 @@
-using Tenancy.Http.Hosting;
+using Tenancy.Storage.Setup;
 using Tenancy.Local.Azurite;
 
 namespace Tenancy.Local;

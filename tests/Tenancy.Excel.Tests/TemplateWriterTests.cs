@@ -93,15 +93,11 @@ public class TemplateWriterTests
     }
 
     [Fact]
-    public async Task Writes_to_a_stream()
+    public void File_names_are_in_the_template_language()
     {
-        using var output = new MemoryStream();
-
-        await _writer.WriteAsync(output, TemplateLanguage.French, CancellationToken.None);
-
-        Assert.Equal(TemplateLanguage.French, _reader.Read(output.ToArray()).Template!.Language);
-        Assert.Equal("modele-import-locataires.xlsx", TemplateWriter.FileName(TemplateLanguage.French));
-        Assert.Equal("tenant-import-template.xlsx", TemplateWriter.FileName(TemplateLanguage.English));
+        Assert.Equal("modele-import-locataires.xlsx", TemplateFiles.TemplateName(TemplateLanguage.French));
+        Assert.Equal("tenant-import-template.xlsx", TemplateFiles.TemplateName(TemplateLanguage.English));
+        Assert.Equal("erreurs-imp_1.xlsx", TemplateFiles.ErrorReportName(TemplateLanguage.French, "imp_1"));
     }
 
     private static string? LengthLimit(IEnumerable<IXLDataValidation> validations, string column) =>

@@ -6,6 +6,18 @@ public interface ITemplateReader
     Task<TemplateReadResult> ReadAsync(Stream file, CancellationToken cancellationToken);
 }
 
+/// <summary>Writes the import template (R7).</summary>
+public interface ITemplateWriter
+{
+    byte[] Create(TemplateLanguage language);
+}
+
+/// <summary>Writes an import's refused rows as a template plus an error column (R9).</summary>
+public interface IErrorReportWriter
+{
+    byte[] Create(TemplateLanguage language, IEnumerable<FailedRow> rows);
+}
+
 public sealed record StoredFile(string Name, string ETag, long Size);
 
 /// <summary>Template files in the <c>tenant-imports</c> container, named <c>{accountId}/{file}</c>.</summary>

@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -52,7 +51,7 @@ public static class ApiEndpoint
         {
             return Results.StatusCode(499);
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or 408 or 500 or 503 or 429)
+        catch (Exception ex) when (request.HttpContext.RequestServices.GetRequiredService<IStorageFaults>().IsUnavailable(ex))
         {
             Log(request, ex);
             return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Common;
 using Tenancy.Core.Imports;
-using Tenancy.Excel;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Json;
 
@@ -15,7 +14,7 @@ public static class ImportEndpoints
         var lang = QueryArgs.String(request, "lang", maxLength: 10);
         if (!TemplateLanguages.TryParse(lang, out var language))
             throw ValidationException.For("lang", "Must be en or fr.");
-        return Task.FromResult(Results.File(new TemplateWriter().Create(language), UploadedFile.XlsxContentType, TemplateWriter.FileName(language)));
+        return Task.FromResult(Results.File(ctx.Service<ITemplateWriter>().Create(language), TemplateFiles.ContentType, TemplateFiles.TemplateName(language)));
     });
 
     public static Task<IResult> Upload(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
@@ -50,7 +49,7 @@ public static class ImportEndpoints
     public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
     {
         var (language, rows) = await ctx.Service<ImportService>().FailedRowsAsync(ctx.AccountId, importId, ctx.CancellationToken);
-        var name = language == TemplateLanguage.French ? $"erreurs-{importId}.xlsx" : $"errors-{importId}.xlsx";
-        return Results.File(new ErrorReportWriter().Create(language, rows), UploadedFile.XlsxContentType, name);
+        return Results.File(ctx.Service<IErrorReportWriter>().Create(language, rows), TemplateFiles.ContentType,
+            TemplateFiles.ErrorReportName(language, importId));
     });
 }

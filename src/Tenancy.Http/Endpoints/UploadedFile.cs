@@ -1,3 +1,4 @@
+using Tenancy.Core.Imports;
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Common;
 using Tenancy.Http.Problems;
@@ -7,18 +8,17 @@ namespace Tenancy.Http.Endpoints;
 /// <summary>Reads an uploaded spreadsheet: a raw .xlsx body or a multipart form with one file, within a size limit.</summary>
 public static class UploadedFile
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static async Task<(string? FileName, byte[] Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
         var contentType = request.ContentType ?? "";
-        if (contentType.StartsWith(XlsxContentType, StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        if (contentType.StartsWith(TemplateFiles.ContentType, StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
             return (request.Query["fileName"].ToString() is { Length: > 0 } name ? name : null, await ReadAllAsync(request.Body, maxBytes, cancellationToken));
 
         if (!request.HasFormContentType || !contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.",
-                $"Send the template as {XlsxContentType}, or as multipart/form-data with one file.");
+                $"Send the template as {TemplateFiles.ContentType}, or as multipart/form-data with one file.");
 
         var form = await request.ReadFormAsync(cancellationToken);
         if (form.Files.Count != 1)

@@ -8,7 +8,7 @@ public static class DevelopmentAccount
 {
     public static async Task EnsureAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
     {
-        var keyFile = Path.Combine(RepositoryRoot.Find(), ".local", "dev-api-key.txt");
+        var keyFile = RepositoryRoot.Combine(".local", "dev-api-key.txt");
         var store = services.GetRequiredService<IAccountStore>();
         if ((await store.ListAsync(cancellationToken)).Count > 0)
         {

@@ -21,7 +21,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <param name="dataFolder">Where Azurite keeps its data; null keeps it in memory (tests).</param>
     public static async Task<AzuriteProcess> StartAsync(AzuriteEndpoints endpoints, string? dataFolder, TextWriter log, CancellationToken cancellationToken = default)
     {
-        var root = RepositoryRoot.Find();
+        var root = RepositoryRoot.Path;
         var script = await EnsureInstalledAsync(root, log, cancellationToken);
         var info = new ProcessStartInfo("node")
         {

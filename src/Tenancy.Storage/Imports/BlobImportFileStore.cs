@@ -16,7 +16,7 @@ public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFile
     {
         var response = await Container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+            HttpHeaders = new BlobHttpHeaders { ContentType = TemplateFiles.ContentType },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         }, cancellationToken);
         var properties = await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);

@@ -8,7 +8,7 @@ using Tenancy.Core.Common;
 using Tenancy.Core.Imports;
 using Tenancy.Core.Tenants;
 using Tenancy.Excel;
-using Tenancy.Http.Hosting;
+using Tenancy.Hosting;
 using Tenancy.Storage.Imports;
 using Tenancy.TestSupport;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Tenancy.Storage.Tables;
+using Microsoft.Extensions.Hosting;
 
-namespace Tenancy.Http.Hosting;
+namespace Tenancy.Storage.Setup;
 
 /// <summary>
 /// Creates the service's tables once per process (Bicep creates the containers and queues in Azure): when a host

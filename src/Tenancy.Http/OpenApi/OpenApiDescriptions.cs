@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.OpenApi;
 
-namespace Tenancy.Http;
+namespace Tenancy.Http.OpenApi;
 
 public static class OpenApiDescriptions
 {

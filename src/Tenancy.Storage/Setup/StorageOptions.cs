@@ -1,4 +1,4 @@
-namespace Tenancy.Http.Hosting;
+namespace Tenancy.Storage.Setup;
 
 /// <summary>
 /// Where the data lives: an Azurite connection string locally, service URIs with a managed identity in

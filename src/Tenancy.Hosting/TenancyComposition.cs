@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tenancy.Core.Accounts;
+using Tenancy.Core.Contacts;
+using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Domains;
+using Tenancy.Core.Imports;
+using Tenancy.Core.Tenants;
+using Tenancy.Core.Tickets;
+using Tenancy.Excel;
+using Tenancy.Http;
+using Tenancy.Storage.Setup;
+
+namespace Tenancy.Hosting;
+
+/// <summary>The one composition root: the core's use cases and every adapter, as both hosts run them.</summary>
+public static class TenancyComposition
+{
+    public static IServiceCollection AddTenancy(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddTenancyCore(configuration)
+            .AddAzureStorage(configuration)
+            .AddExcel()
+            .AddTenancyHttp();
+
+    private static IServiceCollection AddTenancyCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<TenantMutator>();
+        services.AddSingleton<TenantService>();
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<DeviceGroupService>();
+        services.AddSingleton<DomainService>();
+        services.AddSingleton<TicketRouter>();
+        services.AddSingleton<TicketIntake>();
+        services.AddSingleton<ImportProcessor>();
+        services.AddSingleton<ImportService>();
+        return services;
+    }
+}
