@@ -28,6 +28,9 @@ public sealed class OpenApiDocumentSource
         builder.Services.AddOpenApi(TenancyOpenApi.DocumentName, TenancyOpenApi.Configure);
         await using var app = builder.Build();
         app.MapTenancyApi();
+        // The generator reads the routing's endpoint sources, which UseEndpoints fills; the pipeline itself never runs.
+        app.UseRouting();
+        app.UseEndpoints(_ => { });
         var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(TenancyOpenApi.DocumentName)
             .GetOpenApiDocumentAsync();
         return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1);

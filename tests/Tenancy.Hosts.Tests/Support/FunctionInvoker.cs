@@ -1,0 +1,79 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Tenancy.Http;
+
+namespace Tenancy.Hosts.Tests.Support;
+
+/// <summary>An HTTP answer reduced to what a caller sees.</summary>
+public sealed record Answer(int Status, string? ContentType, string? ContentDisposition, byte[] Body);
+
+/// <summary>
+/// Calls an HTTP function of the Functions app as the worker's ASP.NET Core integration does: the function chosen by
+/// the route and method in <c>functions.metadata</c>, its entry point called with a real <see cref="HttpContext"/>
+/// whose services are the worker host's, route values as arguments, and the returned <see cref="IResult"/> executed.
+/// </summary>
+public sealed class FunctionInvoker(IServiceProvider services)
+{
+    public async Task<Answer> SendAsync(HttpMethod method, string pathAndQuery, string? apiKey, HttpContent? content = null)
+    {
+        var (path, query) = pathAndQuery.Split('?', 2) is var parts && parts.Length == 2 ? (parts[0], "?" + parts[1]) : (pathAndQuery, "");
+        var (function, values) = Find(method.Method, path);
+
+        await using var scope = services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = method.Method;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
+        context.Request.Path = "/" + path;
+        context.Request.QueryString = new QueryString(query);
+        if (apiKey is not null) context.Request.Headers.Authorization = $"Bearer {apiKey}";
+        if (content is not null)
+        {
+            var body = await content.ReadAsByteArrayAsync();
+            context.Request.Body = new MemoryStream(body);
+            context.Request.ContentLength = body.Length;
+            context.Request.ContentType = content.Headers.ContentType?.ToString();
+        }
+        var response = new MemoryStream();
+        context.Response.Body = response;
+
+        var arguments = function.GetParameters()
+            .Select(p => p.ParameterType == typeof(HttpRequest) ? context.Request : (object?)values[p.Name!]?.ToString())
+            .ToArray();
+        var result = await (Task<IResult>)function.Invoke(null, arguments)!;
+        await result.ExecuteAsync(context);
+
+        return new Answer(context.Response.StatusCode, context.Response.ContentType,
+            context.Response.Headers.ContentDisposition is { Count: > 0 } d ? d.ToString() : null, response.ToArray());
+    }
+
+    /// <summary>The HTTP function for a method and path, the one with the fewest route parameters when several match.</summary>
+    private static (MethodInfo Function, RouteValueDictionary Values) Find(string method, string path)
+    {
+        var prefix = ApiRoutes.Prefix + "/";
+        Assert.StartsWith(prefix, path);
+        var matches = FunctionsMetadata.All
+            .Where(f => f.TriggerType == "httpTrigger" && f.Methods.Contains(method))
+            .Select(f =>
+            {
+                var template = TemplateParser.Parse(f.Get("route")!);
+                var values = new RouteValueDictionary();
+                return (Entry: f, Template: template, Values: values,
+                    Matched: new TemplateMatcher(template, []).TryMatch("/" + path[prefix.Length..], values));
+            })
+            .Where(m => m.Matched)
+            .OrderBy(m => m.Template.Parameters.Count)
+            .ToList();
+        Assert.True(matches.Count > 0, $"No function in functions.metadata serves {method} /{path}.");
+
+        var entryPoint = matches[0].Entry.EntryPoint;
+        var typeName = entryPoint[..entryPoint.LastIndexOf('.')];
+        var function = typeof(Tenancy.Functions.FunctionsServices).Assembly.GetType(typeName, throwOnError: true)!
+            .GetMethod(entryPoint[(typeName.Length + 1)..], BindingFlags.Public | BindingFlags.Static)!;
+        return (function, matches[0].Values);
+    }
+}
