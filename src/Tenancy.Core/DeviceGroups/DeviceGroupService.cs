@@ -21,14 +21,7 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     /// <summary>All groups of a tenant (for the tenant view).</summary>
     public async Task<IReadOnlyList<DeviceGroup>> ForTenantAsync(string accountId, string tenantId, CancellationToken cancellationToken)
     {
-        var groups = new List<DeviceGroup>();
-        string? token = null;
-        do
-        {
-            var page = await store.ListAsync(accountId, tenantId, false, new PageRequest(PageRequest.MaxSize, token), cancellationToken);
-            groups.AddRange(page.Items);
-            token = page.ContinuationToken;
-        } while (token is not null);
+        var groups = await PageRequest.ReadAllAsync(page => store.ListAsync(accountId, tenantId, false, page, cancellationToken));
         return groups.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 

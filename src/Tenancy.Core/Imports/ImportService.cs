@@ -57,15 +57,8 @@ public sealed partial class ImportService(
 
     private async Task<HashSet<string>> ExistingNameKeysAsync(string accountId, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
-        do
-        {
-            var page = await tenants.ListAsync(accountId, null, new PageRequest(PageRequest.MaxSize, token), cancellationToken);
-            foreach (var tenant in page.Items) keys.Add(TenantName.Key(tenant.Name));
-            token = page.ContinuationToken;
-        } while (token is not null);
-        return keys;
+        var all = await PageRequest.ReadAllAsync(page => tenants.ListAsync(accountId, null, page, cancellationToken));
+        return all.Select(tenant => TenantName.Key(tenant.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static string SafeFileName(string? fileName)

@@ -225,18 +225,8 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return [new(TableTransactionActionType.UpdateMerge, new TableEntity(accountId, row.Value!.RowKey), row.Value.ETag)];
     }
 
-    private async Task<List<DeviceGroup>> ListAllAsync(string accountId, string tenantId, CancellationToken cancellationToken)
-    {
-        var groups = new List<DeviceGroup>();
-        string? token = null;
-        do
-        {
-            var page = await ListAsync(accountId, tenantId, false, new PageRequest(PageRequest.MaxSize, token), cancellationToken);
-            groups.AddRange(page.Items);
-            token = page.ContinuationToken;
-        } while (token is not null);
-        return groups;
-    }
+    private Task<List<DeviceGroup>> ListAllAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>
+        PageRequest.ReadAllAsync(page => ListAsync(accountId, tenantId, false, page, cancellationToken));
 
     private async Task<IReadOnlyList<Device>> WithTenantsAsync(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
