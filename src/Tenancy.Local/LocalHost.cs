@@ -29,7 +29,7 @@ public static class LocalHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var openApiPath = $"/{ApiRoutes.Prefix}/{TenancyOpenApi.Route}";
-        app.MapGet(openApiPath, OpenApiDocumentSource.Serve).ExcludeFromDescription();
+        app.MapAnonymousRoutes();
         app.MapScalarApiReference($"/{ApiRoutes.Prefix}/docs", o => o.WithOpenApiRoutePattern(openApiPath).WithTitle("Tenancy API"));
         app.MapTenancyApi();
         return app;

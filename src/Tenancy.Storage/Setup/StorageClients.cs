@@ -12,9 +12,10 @@ namespace Tenancy.Storage.Setup;
 /// </summary>
 public static class StorageClients
 {
-    public static TableServiceClient Tables(StorageOptions storage) => Create(storage, storage.TableServiceUri, nameof(StorageOptions.TableServiceUri),
-        cs => new TableServiceClient(cs, Retrying(new TableClientOptions())),
-        (uri, credential) => new TableServiceClient(uri, credential, Retrying(new TableClientOptions())));
+    /// <param name="retry">Changes to the app's retry policy, for a client with another job (the health probe).</param>
+    public static TableServiceClient Tables(StorageOptions storage, Action<RetryOptions>? retry = null) => Create(storage, storage.TableServiceUri, nameof(StorageOptions.TableServiceUri),
+        cs => new TableServiceClient(cs, Retrying(new TableClientOptions(), retry)),
+        (uri, credential) => new TableServiceClient(uri, credential, Retrying(new TableClientOptions(), retry)));
 
     public static BlobServiceClient Blobs(StorageOptions storage) => Create(storage, storage.BlobServiceUri, nameof(StorageOptions.BlobServiceUri),
         cs => new BlobServiceClient(cs, Retrying(new BlobClientOptions())),
@@ -42,9 +43,10 @@ public static class StorageClients
         : serviceUri is not null ? fromUri(serviceUri, Credential(storage))
         : throw new InvalidOperationException($"Set {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:{uriSetting}.");
 
-    private static T Retrying<T>(T options) where T : ClientOptions
+    private static T Retrying<T>(T options, Action<RetryOptions>? change = null) where T : ClientOptions
     {
         ConfigureRetries(options.Retry);
+        change?.Invoke(options.Retry);
         return options;
     }
 }

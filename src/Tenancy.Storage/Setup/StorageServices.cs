@@ -31,6 +31,7 @@ public static class StorageServices
         services.AddSingleton<TableInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<TableInitializer>());
         services.AddSingleton<IStorageFaults, StorageFaults>();
+        services.AddSingleton<IStorageProbe, StorageProbe>();
 
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<ITenantStore, TableTenantStore>();

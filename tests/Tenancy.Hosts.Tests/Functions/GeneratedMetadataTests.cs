@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Tenancy.Functions;
 using Tenancy.Hosts.Tests.Support;
 using Tenancy.Http;
-using Tenancy.Http.OpenApi;
 using Tenancy.Local;
 using Tenancy.Storage.Imports;
 using Tenancy.Storage.Setup;
@@ -15,14 +14,12 @@ namespace Tenancy.Hosts.Tests.Functions;
 /// </summary>
 public class GeneratedMetadataTests
 {
-    /// <summary>Functions that are not routes of the table, each with why it exists.</summary>
-    private static readonly Dictionary<string, string> Extras = new()
-    {
-        ["GetOpenApiDocument"] = "the OpenAPI document, anonymous",
-        ["ImportTemplateBlob"] = "templates dropped in tenant-imports",
-    };
+    /// <summary>Functions that are not routes of the table: the anonymous routes, and the blob trigger.</summary>
+    private static IEnumerable<string> Extras => AnonymousRoutes.All.Select(r => r.Name).Append("ImportTemplateBlob");
 
     public static TheoryData<string> RouteNames => new(ApiRoutes.All.Select(r => r.Name));
+
+    public static TheoryData<string> AnonymousRouteNames => new(AnonymousRoutes.All.Select(r => r.Name));
 
     private static FunctionEntry Single(string name)
     {
@@ -48,7 +45,7 @@ public class GeneratedMetadataTests
     [Fact]
     public void Nothing_but_the_routes_and_the_known_extras_is_exposed()
     {
-        var expected = ApiRoutes.All.Select(r => r.Name).Concat(Extras.Keys).Order();
+        var expected = ApiRoutes.All.Select(r => r.Name).Concat(Extras).Order();
 
         Assert.Equal(expected, FunctionsMetadata.All.Select(f => f.Name).Order());
     }
@@ -61,12 +58,13 @@ public class GeneratedMetadataTests
         Assert.Equal(ApiRoutes.Prefix, prefix);
     }
 
-    [Fact]
-    public void The_openapi_document_is_anonymous_at_the_local_hosts_path()
+    [Theory]
+    [MemberData(nameof(AnonymousRouteNames))]
+    public void Anonymous_routes_are_anonymous_functions_at_the_local_hosts_path(string name)
     {
-        var function = Single("GetOpenApiDocument");
+        var function = Single(name);
 
-        Assert.Equal(TenancyOpenApi.Route, function.Get("route"));
+        Assert.Equal(AnonymousRoutes.All.Single(r => r.Name == name).Template, function.Get("route"));
         Assert.Equal(["GET"], function.Methods);
         Assert.Equal("Anonymous", function.Get("authLevel"));
     }
