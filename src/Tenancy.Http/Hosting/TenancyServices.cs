@@ -51,6 +51,7 @@ public static class TenancyServices
         services.AddSingleton<ITicketRoutingIndex, TableTicketRoutingIndex>();
         services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();
         services.AddSingleton<TicketRouter>();
+        services.AddSingleton<RecentAccounts>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton(configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
         services.AddSingleton(_ => BlobService(storage));
