@@ -1,12 +1,16 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Tenancy.Core.Tenants;
 
 namespace Tenancy.Benchmarks;
 
 /// <summary>
-/// Latency of the HTTP API on the local host (read and create a tenant), next to the latency of one raw
-/// point read and one raw insert on the same Azurite in the same run.
+/// Latency of the HTTP API on the local host: reading a tenant (with contacts, device groups and domains) against one
+/// raw range query that returns as many rows of the same size, and creating one against one raw transaction of the
+/// rows the service writes for it; both on the same Azurite in the same run.
 /// </summary>
 public static class ApiLatencyBenchmark
 {
@@ -14,30 +18,66 @@ public static class ApiLatencyBenchmark
     {
         await using var host = await BenchmarkHost.StartAsync();
         await host.App.StartAsync();
-        var (_, client) = await host.AccountAsync();
+        var (accountId, client) = await host.AccountAsync();
         var table = new TableServiceClient(host.Azurite.Endpoints.ConnectionString).GetTableClient("latencybench");
         await table.CreateAsync();
 
-        var created = await client.PostAsync("api/tenants", Json("""{"name":"Latency","contacts":[{"name":"Ann","email":"ann@latency.com"}]}"""));
+        var groupIds = new List<string>();
+        for (var g = 0; g < 2; g++)
+            groupIds.Add((string)(await (await client.PostAsync("api/device-groups", Json($$"""{"name":"Group {{g}}"}"""))).Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        var created = await client.PostAsync("api/tenants", Json(Body("Latency", "latency", groupIds)));
+        created.EnsureSuccessStatusCode();
         var tenantUrl = created.Headers.Location!.ToString().TrimStart('/');
-        await table.AddEntityAsync(new TableEntity("p", "row") { ["Name"] = "Latency" });
+
+        // The same rows as the tenant just read (tenant, contacts, domains, two device groups) under one prefix.
+        var tenant = await host.App.Services.GetRequiredService<TenantService>().GetAsync(accountId, tenantUrl.Split('/')[^1], CancellationToken.None);
+        var rows = SameRows.Of("read", tenant).Concat(groupIds.Select(g => Row("read", g))).ToList();
+        var readRows = rows.Count;
+        await table.SubmitTransactionAsync(rows.Select((r, i) =>
+            new TableTransactionAction(TableTransactionActionType.Add, Rekeyed(r, $"x|{i:D3}"))));
+        await table.AddEntityAsync(new TableEntity("read", "y") { ["Name"] = "outside the range" });
 
         var apiRead = await TimeAsync(count, async _ => (await client.GetAsync(tenantUrl)).EnsureSuccessStatusCode());
-        var rawRead = await TimeAsync(count, async _ => await table.GetEntityAsync<TableEntity>("p", "row"));
-        var apiCreate = await TimeAsync(count, async i => (await client.PostAsync("api/tenants",
-            Json($$"""{"name":"Latency {{i}}","contacts":[{"name":"Ann","email":"ann@latency{{i}}.com"}]}"""))).EnsureSuccessStatusCode());
-        var rawInsert = await TimeAsync(count, async i => await table.AddEntityAsync(new TableEntity("p", $"r{i}") { ["Name"] = $"Latency {i}" }));
+        var rawRead = await TimeAsync(count, async _ =>
+        {
+            var rows = 0;
+            await foreach (var row in table.QueryAsync<TableEntity>("PartitionKey eq 'read' and RowKey ge 'x|' and RowKey lt 'x}'")) rows++;
+            if (rows != readRows) throw new InvalidOperationException("raw range query returned the wrong rows");
+        });
+        var apiCreate = await TimeAsync(count, async i => (await client.PostAsync("api/tenants", Json(Body($"Latency {i}", $"latency{i}", [])))).EnsureSuccessStatusCode());
+        var rawCreate = await TimeAsync(count, async i =>
+        {
+            var rows = SameRows.Of($"create{i}", SameRows.Tenant($"Latency {i}", 2, [$"latency{i}.com", $"latency{i}.org"]));
+            await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+        });
 
-        Console.WriteLine($"API latency, {count} sequential calls each (ms)");
-        Console.WriteLine($"{"operation",-28} {"p50",7} {"p95",7} {"raw p50",8} {"raw p95",8} {"p50 ratio",10}");
-        Print("GET tenant / point read", apiRead, rawRead);
-        Print("POST tenant / single insert", apiCreate, rawInsert);
+        Console.WriteLine($"API latency, {count} sequential calls each (ms); tenant with 2 contacts, 2 domains ({readRows} rows with 2 groups)");
+        Console.WriteLine($"{"operation",-36} {"p50",7} {"p95",7} {"raw p50",8} {"raw p95",8} {"p50 ratio",10}");
+        Print("GET tenant / one range query", apiRead, rawRead);
+        Print("POST tenant / one transaction", apiCreate, rawCreate);
+    }
+
+    private static string Body(string name, string domain, IReadOnlyList<string> groupIds) =>
+        $$"""{"name":"{{name}}","notes":"benchmark notes","contacts":[{"name":"Contact 0","role":"IT","email":"c0@{{domain}}.com","countryCode":"+33","phone":"01 23 45 67 89","isPrimary":true},{"name":"Contact 1","role":"IT","email":"c1@{{domain}}.com","countryCode":"+33","phone":"01 23 45 67 89"}],"domains":["{{domain}}.com","{{domain}}.org"],"deviceGroupIds":[{{string.Join(",", groupIds.Select(g => $"\"{g}\""))}}]}""";
+
+    /// <summary>A device group's row: name, tenant, count, creation time.</summary>
+    private static TableEntity Row(string partition, string groupId) => new(partition, groupId)
+    {
+        ["Name"] = "Group", ["TenantId"] = "tnt_0123456789abcdef0123456789abcdef", ["DeviceCount"] = 0, ["CreatedAt"] = DateTimeOffset.UtcNow, ["Deleting"] = false,
+    };
+
+    private static TableEntity Rekeyed(TableEntity row, string key)
+    {
+        var copy = new TableEntity(row.PartitionKey, key);
+        foreach (var (name, value) in row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")))
+            copy[name] = value;
+        return copy;
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static void Print(string name, double[] api, double[] raw) =>
-        Console.WriteLine($"{name,-28} {P(api, 50),7:F2} {P(api, 95),7:F2} {P(raw, 50),8:F2} {P(raw, 95),8:F2} {P(api, 50) / P(raw, 50),10:F1}");
+        Console.WriteLine($"{name,-36} {P(api, 50),7:F2} {P(api, 95),7:F2} {P(raw, 50),8:F2} {P(raw, 95),8:F2} {P(api, 50) / P(raw, 50),10:F1}");
 
     private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, sorted.Length * percentile / 100)];
 

@@ -3,12 +3,21 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- tickets [count]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- imports [tenants ...]   (default: 1000 10000)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
 var what = args.FirstOrDefault() ?? "all";
+if (what == "workbook")
+{
+    // The import benchmark's child process: writes a workbook so that its memory is not the service's.
+    ImportBenchmark.WriteWorkbook(int.Parse(args[1]), args[2]);
+    return 0;
+}
 var numbers = args.Skip(1).Select(int.Parse).ToList();
 if (what is "tickets" or "all")
     await TicketRoutingBenchmark.RunAsync(numbers.FirstOrDefault(2000));
 if (what is "api" or "all")
     await ApiLatencyBenchmark.RunAsync(numbers.FirstOrDefault(500));
+if (what is "hotgroup" or "all")
+    await HotGroupBenchmark.RunAsync(numbers.FirstOrDefault(1000));
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;

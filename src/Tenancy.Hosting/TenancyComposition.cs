@@ -34,6 +34,7 @@ public static class TenancyComposition
         services.AddSingleton<DeviceGroupService>();
         services.AddSingleton<DomainService>();
         services.AddSingleton<TicketRouter>();
+        services.AddSingleton<RecentAccounts>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<ImportProcessor>();
         services.AddSingleton<ImportService>();

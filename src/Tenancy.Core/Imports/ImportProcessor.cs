@@ -62,19 +62,17 @@ public sealed class ImportProcessor(
         var created = 0;
         var errors = new List<ImportIssue>();
         var refused = new List<ImportRefusal>();
-        foreach (var tenant in chunk.Tenants)
+        var outcomes = await tenants.CreateImportedAsync(chunk.AccountId, chunk.ImportId, chunk.Tenants, cancellationToken);
+        foreach (var (tenant, failure) in chunk.Tenants.Zip(outcomes))
         {
-            try
+            if (failure is null)
             {
-                await tenants.CreateImportedAsync(chunk.AccountId, chunk.ImportId, tenant, cancellationToken);
                 created++;
+                continue;
             }
-            catch (TenancyException ex) when (ex is ConflictException or ValidationException)
-            {
-                var column = ex is ConflictException { Kind: "domain-taken" } ? domainsColumn : nameColumn;
-                errors.Add(new ImportIssue(tenant.Rows.FirstOrDefault(), column, ex.Message));
-                refused.Add(new ImportRefusal(tenant.Name, tenant.Rows));
-            }
+            var column = failure is ConflictException { Kind: "domain-taken" } ? domainsColumn : nameColumn;
+            errors.Add(new ImportIssue(tenant.Rows.FirstOrDefault(), column, failure.Message));
+            refused.Add(new ImportRefusal(tenant.Name, tenant.Rows));
         }
         await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId,
             new ChunkResult(chunk.Chunk, created, errors, refused, clock.GetUtcNow()), cancellationToken);

@@ -14,6 +14,14 @@ public interface ITenantStore
     /// </summary>
     Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes new tenants (no device groups) several to a transaction where their rows fit together, and returns
+    /// those it did not write: a tenant whose transaction met a conflict (a taken name or domain, or a retry that
+    /// finds it already written), or whose rows another tenant of the list also claims. Create those one by one
+    /// with <see cref="CreateAsync"/>, which tells a retry from a conflict.
+    /// </summary>
+    Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, CancellationToken cancellationToken);
+
     /// <summary>The tenant, or null when it does not exist (or is being deleted).</summary>
     Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken);
 

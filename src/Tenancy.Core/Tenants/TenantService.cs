@@ -40,11 +40,41 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
     /// Creates a tenant of an import under the id the import derived for it: created again after a crash or a
     /// redelivery, it is found rather than duplicated. Imported tenants get no device groups (R8).
     /// </summary>
-    public async Task<Tenant> CreateImportedAsync(string accountId, string importId, Imports.ImportChunkTenant imported, CancellationToken cancellationToken)
+    /// <returns>Per tenant, in order: null when it was created (now or by an earlier delivery), else why not.</returns>
+    public async Task<IReadOnlyList<TenancyException?>> CreateImportedAsync(
+        string accountId, string importId, IReadOnlyList<Imports.ImportChunkTenant> imported, CancellationToken cancellationToken)
     {
-        var request = new NewTenantRequest(imported.Name, imported.Notes, imported.Contacts, Domains: imported.Domains);
-        var tenant = Build(request, imported.TenantId, TenantOrigin.Import(importId), clock.GetUtcNow(), new FieldErrors(), throwOnErrors: true);
-        return await store.CreateAsync(accountId, tenant, [], cancellationToken);
+        var outcomes = new TenancyException?[imported.Count];
+        var built = new Dictionary<string, int>();
+        var tenants = new List<Tenant>();
+        for (var i = 0; i < imported.Count; i++)
+        {
+            var request = new NewTenantRequest(imported[i].Name, imported[i].Notes, imported[i].Contacts, Domains: imported[i].Domains);
+            try
+            {
+                tenants.Add(Build(request, imported[i].TenantId, TenantOrigin.Import(importId), clock.GetUtcNow(), new FieldErrors(), throwOnErrors: true));
+                built[imported[i].TenantId] = i;
+            }
+            catch (ValidationException ex)
+            {
+                outcomes[i] = ex;
+            }
+        }
+
+        // Most tenants go several to a transaction; the few that meet a conflict are written alone, where a
+        // redelivered chunk's tenant is recognised as already created and a taken name is told apart.
+        foreach (var alone in await store.CreateTogetherAsync(accountId, tenants, cancellationToken))
+        {
+            try
+            {
+                await store.CreateAsync(accountId, alone, [], cancellationToken);
+            }
+            catch (TenancyException ex) when (ex is ConflictException or ValidationException)
+            {
+                outcomes[built[alone.Id]] = ex;
+            }
+        }
+        return outcomes;
     }
 
     /// <summary>Validates a new tenant and builds it; errors are collected (and thrown unless told not to).</summary>

@@ -7,7 +7,7 @@ namespace Tenancy.Core.Tickets;
 /// Handles one <c>incoming-tickets</c> message (R6): parse, route, store once, publish. A redelivered
 /// message finds the stored assignment and publishes that same one again, never a contradicting one.
 /// </summary>
-public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore assignments, IAccountStore accounts, IMessageSender sender)
+public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore assignments, RecentAccounts accounts, IMessageSender sender)
 {
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace Tenancy.Core.Tickets;
 /// <summary>
 /// Routes a ticket to a tenant in the order R6 sets: the one tenant that has the sender as a contact; else, unless the
 /// sender failed authentication, the owner of the sender's domain, then of its parents, most specific first.
-/// Costs one contact lookup and at most one domain lookup per label of the sender's domain.
+/// Costs one contact lookup and one lookup for all the levels of the sender's domain.
 /// </summary>
 public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
 {
@@ -45,9 +45,10 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
         if (chain.Count == 0)
             return RoutingDecision.Unassigned(prefix + $"{sender.Domain} is a public suffix; no tenant can own it");
 
+        var owners = await index.FindDomainOwnersAsync(accountId, chain, cancellationToken);
         for (var i = 0; i < chain.Count; i++)
         {
-            if (await index.FindDomainOwnerAsync(accountId, chain[i], cancellationToken) is { } owner)
+            if (owners.TryGetValue(chain[i], out var owner))
                 return RoutingDecision.To(owner, i == 0 ? TicketMatch.Exact : TicketMatch.Parent, chain[i]);
         }
 

@@ -27,8 +27,9 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
 
     public async Task<DeviceGroup?> FindAsync(string accountId, string groupId, CancellationToken cancellationToken)
     {
-        var row = await GroupRowAsync(accountId, groupId, cancellationToken);
-        return row is null || IsDeleting(row) ? null : ReadGroup(row);
+        if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is not var (row, deltas) || IsDeleting(row)) return null;
+        if (deltas.Count >= GroupDeviceCounts.FoldAt) await GroupDeviceCounts.TryFoldAsync(Table, row, deltas, cancellationToken);
+        return ReadGroup(row) with { DeviceCount = GroupDeviceCounts.Count(row, deltas) };
     }
 
     public async Task<IReadOnlyList<DeviceGroup>> FindManyAsync(string accountId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken)
@@ -42,8 +43,14 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         var filter = RowKeys.PrefixFilter(accountId, GroupPrefix) + " and Deleting ne true";
         if (tenantId is not null) filter += $" and TenantId eq '{tenantId.Replace("'", "''")}'";
         else if (unassignedOnly) filter += " and TenantId eq ''";
-        return await PageAsync(filter, page, ReadGroup, cancellationToken);
+        var rows = await PageAsync(filter, page, r => r, cancellationToken);
+        var groups = await Task.WhenAll(rows.Items.Where(r => !GroupDeviceCounts.IsDelta(r)).Select(r => WithCountAsync(accountId, r, cancellationToken)));
+        return new(groups.OfType<DeviceGroup>().ToList(), rows.ContinuationToken);
     }
+
+    /// <summary>A listed group with its exact device count (one more query only while device writes are pending).</summary>
+    private async Task<DeviceGroup?> WithCountAsync(string accountId, TableEntity row, CancellationToken cancellationToken) =>
+        GroupDeviceCounts.IsPending(row) ? await FindAsync(accountId, ReadGroup(row).Id, cancellationToken) : ReadGroup(row);
 
     public async Task SetTenantAsync(string accountId, IReadOnlyList<DeviceGroup> groups, string? tenantId, CancellationToken cancellationToken)
     {
@@ -89,6 +96,25 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         }
         withDevices = row.GetBoolean("DeleteWithDevices") ?? withDevices;
 
+        await ConcurrencyRetry.RunAsync(async () =>
+        {
+            // Read first: a device that joins after this read changes the row's ETag, so the last delete fails and
+            // this runs again, sweeping that device too.
+            if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is not var (current, deltas)) return;
+            await RemoveDevicesAsync(accountId, groupId, withDevices, cancellationToken);
+            foreach (var batch in deltas.Chunk(TransactionLimits.MaxActions))
+                await SubmitAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, d, ETag.All)).ToList(), cancellationToken);
+            var final = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, current, current.ETag) };
+            if (NullIfEmpty(current.GetString("TenantId")) is { } tenantId)
+                final.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [tenantId] = -1 }, cancellationToken));
+            await SubmitAsync(final, cancellationToken);
+        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Takes every device out of a group being deleted, in batches: deleted, or left ungrouped.</summary>
+    private async Task RemoveDevicesAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var batch = new List<TableEntity>();
@@ -110,17 +136,6 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             }
             await SubmitAsync(actions, cancellationToken);
         }
-
-        await ConcurrencyRetry.RunAsync(async () =>
-        {
-            var current = await GroupRowAsync(accountId, groupId, cancellationToken);
-            if (current is null) return;
-            var final = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, current, current.ETag) };
-            if (NullIfEmpty(current.GetString("TenantId")) is { } tenantId)
-                final.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [tenantId] = -1 }, cancellationToken));
-            await SubmitAsync(final, cancellationToken);
-        }, cancellationToken);
-        return true;
     }
 
     public async Task<Device> CreateDeviceAsync(string accountId, Device device, CancellationToken cancellationToken)
@@ -132,6 +147,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
                 actions.AddRange(await JoinGroupAsync(accountId, device.GroupId, device.Id, +1, cancellationToken));
             await SubmitAsync(actions, cancellationToken);
         }, cancellationToken);
+        await MaybeFoldAsync(accountId, device.GroupId, cancellationToken);
         return await FindDeviceAsync(accountId, device.Id, cancellationToken) ?? device;
     }
 
@@ -197,7 +213,16 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
                 actions.AddRange(await JoinGroupAsync(accountId, groupId, deviceId, +1, cancellationToken));
             await SubmitAsync(actions, cancellationToken);
         }, cancellationToken);
+        await MaybeFoldAsync(accountId, groupId, cancellationToken);
         return (await FindDeviceAsync(accountId, deviceId, cancellationToken))!;
+    }
+
+    /// <summary>Now and then a device write folds its group's deltas, so that they stay few between reads.</summary>
+    private async Task MaybeFoldAsync(string accountId, string? groupId, CancellationToken cancellationToken)
+    {
+        if (groupId is null || Random.Shared.Next(GroupDeviceCounts.FoldEveryWrites) != 0) return;
+        if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is var (group, deltas))
+            await GroupDeviceCounts.TryFoldAsync(Table, group, deltas, cancellationToken);
     }
 
     /// <summary>Actions that add a device to (+1) or take it out of (-1) a group's index and count.</summary>
@@ -209,12 +234,11 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             if (delta > 0) throw new NotFoundException($"Device group '{groupId}' was not found.");
             return [];
         }
-        var count = Math.Max(0, (group.GetInt32("DeviceCount") ?? 0) + delta);
         var index = GroupDeviceEntity(accountId, groupId, deviceId);
         return
         [
-            new(TableTransactionActionType.UpdateMerge, new TableEntity(accountId, group.RowKey) { ["DeviceCount"] = count }, group.ETag),
             delta > 0 ? new(TableTransactionActionType.Add, index) : new(TableTransactionActionType.Delete, index, ETag.All),
+            .. GroupDeviceCounts.Change(accountId, groupId, delta),
         ];
     }
 

@@ -45,6 +45,50 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         return tenant with { ETag = responses[tenantRow].Headers.ETag?.ToString() ?? "" };
     }
 
+    public async Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, CancellationToken cancellationToken)
+    {
+        var alone = new List<Tenant>();
+        var batch = new List<Tenant>();
+        var actions = new List<TableTransactionAction>();
+        var rowKeys = new HashSet<string>(StringComparer.Ordinal);
+
+        async Task FlushAsync()
+        {
+            try
+            {
+                await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
+            }
+            catch (Exception ex) when (ex is TableTransactionFailedException or ValidationException)
+            {
+                alone.AddRange(batch);
+            }
+            batch.Clear();
+            actions.Clear();
+            rowKeys.Clear();
+        }
+
+        foreach (var tenant in tenants)
+        {
+            var rows = For(accountId, tenant).Values;
+            // The service refuses a transaction that names one row twice: two tenants of one file that claim
+            // the same domain (or contact address) cannot share one.
+            if (rows.Count > TransactionLimits.MaxActions || rows.Any(r => rowKeys.Contains(r.RowKey)))
+            {
+                alone.Add(tenant);
+                continue;
+            }
+            if (actions.Count + rows.Count > TransactionLimits.MaxActions) await FlushAsync();
+            batch.Add(tenant);
+            foreach (var row in rows)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
+                rowKeys.Add(row.RowKey);
+            }
+        }
+        await FlushAsync();
+        return alone;
+    }
+
     public async Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken)
     {
         var row = await FindRowAsync(accountId, tenantId, cancellationToken);

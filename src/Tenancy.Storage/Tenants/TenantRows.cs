@@ -13,7 +13,8 @@ namespace Tenancy.Storage.Tenants;
 /// <item><c>T|{tenantId}</c> the tenant;</item>
 /// <item><c>N|{name key}</c> the name index and list row (unique name, list in name order);</item>
 /// <item><c>C|{tenantId}|{contactId}</c> one row per contact;</item>
-/// <item><c>D|{domain}</c> the domain index (a domain has one owner per account);</item>
+/// <item><c>D|{domain, labels reversed}</c> the domain index (a domain has one owner per account); reversed
+/// (<c>D|com.contoso.mail</c>) so that a domain and all its parents lie in one key range, read in one query;</item>
 /// <item><c>E|{email key}|{tenantId}|{contactId}</c> the contact email index that routes tickets.</item>
 /// </list>
 /// Every write of a tenant writes the changed rows of this set in one entity group transaction.
@@ -29,7 +30,7 @@ public static class TenantRows
     public static string TenantKey(string tenantId) => TenantPrefix + tenantId;
     public static string NameKey(string nameKey) => NamePrefix + RowKeys.Escape(nameKey);
     public static string ContactsPrefix(string tenantId) => RowKeys.Join("C", tenantId, "");
-    public static string DomainKey(string domain) => DomainPrefix + RowKeys.Escape(domain);
+    public static string DomainKey(string domain) => DomainPrefix + RowKeys.Escape(string.Join('.', domain.Split('.').Reverse()));
     public static string EmailTenantsPrefix(string emailKey) => RowKeys.Join("E", RowKeys.Escape(emailKey), "");
 
     /// <summary>Every row that represents the tenant, keyed by row key.</summary>

@@ -77,6 +77,29 @@ public class DeviceGroupRaceTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Sixty_four_devices_registering_and_moving_into_one_group_at_once_all_succeed_and_count_exactly()
+    {
+        var client = await host.ClientForNewAccountAsync();
+        var hot = (string)(await (await client.PostAsync("api/device-groups", Http.Json(new { name = "Hot" }))).ReadObjectAsync())["id"]!;
+        var pool = (string)(await (await client.PostAsync("api/device-groups", Http.Json(new { name = "Pool" }))).ReadObjectAsync())["id"]!;
+        var movers = new List<string>();
+        for (var i = 0; i < 16; i++)
+            movers.Add((string)(await (await client.PostAsync("api/devices", Http.Json(new { name = $"M{i}", groupId = pool }))).ReadObjectAsync())["id"]!);
+
+        var registrations = Enumerable.Range(0, 48).Select(i => client.PostAsync("api/devices", Http.Json(new { name = $"R{i}", groupId = hot })));
+        var moves = movers.Select(id => client.PatchAsync($"api/devices/{id}", new { groupId = hot }));
+        var responses = await Task.WhenAll(registrations.Concat(moves));
+
+        foreach (var response in responses)
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var counts = (await (await client.GetAsync("api/device-groups")).ReadObjectAsync())["items"]!.AsArray()
+            .ToDictionary(g => (string)g!["id"]!, g => (int)g!["deviceCount"]!);
+        Assert.Equal(64, counts[hot]);
+        Assert.Equal(0, counts[pool]);
+        Assert.Equal(64, (await (await client.GetAsync($"api/devices?groupId={hot}&pageSize=200")).ReadObjectAsync())["items"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task A_group_of_1000_devices_moves_to_another_tenant_in_one_call()
     {
         var client = await host.ClientForNewAccountAsync();

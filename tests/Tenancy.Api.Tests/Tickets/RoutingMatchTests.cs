@@ -35,6 +35,21 @@ public class RoutingMatchTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_sibling_domain_read_with_the_parents_does_not_route_the_sender()
+    {
+        var (client, contoso, _) = await SetUpAsync();
+        // "abc.contoso.com" sorts between "contoso.com" and "eu.contoso.com" in the reversed-label index.
+        await client.PostAsync("api/tenants", Http.Json(new
+        {
+            name = "Contoso Abc", contacts = new[] { new { name = "Cy", email = "cy@elsewhere.org" } }, domains = new[] { "abc.contoso.com", "contoso-abc.com" },
+        }));
+
+        var match = await MatchAsync(client, "someone@eu.contoso.com");
+
+        Assert.Equal((contoso, "parent", "contoso.com"), ((string?)match["tenantId"], (string?)match["match"], (string?)match["matchedDomain"]));
+    }
+
+    [Fact]
     public async Task The_most_specific_domain_owner_wins()
     {
         var (client, contoso, mail) = await SetUpAsync();

@@ -75,7 +75,7 @@ public class TicketRouterTests
         var decision = await Match("someone@eu.mail.contoso.com");
 
         Assert.Equal(new RoutingDecision(Contoso.Id, Contoso.Name, "contoso.com", TicketMatch.Parent, null), decision);
-        Assert.Equal(["eu.mail.contoso.com", "mail.contoso.com", "contoso.com"], _index.DomainLookups);
+        Assert.Equal(["eu.mail.contoso.com", "mail.contoso.com", "contoso.com"], Assert.Single(_index.DomainLookups));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class TicketRouterTests
         var decision = await Match("someone@eu.mail.contoso.com");
 
         Assert.Equal(new RoutingDecision(ContosoEurope.Id, ContosoEurope.Name, "mail.contoso.com", TicketMatch.Parent, null), decision);
-        Assert.Equal(["eu.mail.contoso.com", "mail.contoso.com"], _index.DomainLookups);
+        Assert.Single(_index.DomainLookups);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class TicketRouterTests
     {
         var decision = await Match("someone@mail.contoso.co.uk");
 
-        Assert.Equal(["mail.contoso.co.uk", "contoso.co.uk"], _index.DomainLookups);
+        Assert.Equal(["mail.contoso.co.uk", "contoso.co.uk"], Assert.Single(_index.DomainLookups));
         Assert.Equal("no tenant owns mail.contoso.co.uk or its parent domains", decision.Reason);
     }
 
@@ -246,12 +246,12 @@ public class TicketRouterTests
     }
 
     [Fact]
-    public async Task Makes_one_contact_lookup_and_one_domain_lookup_per_label_at_most()
+    public async Task Makes_one_contact_lookup_and_one_domain_lookup_for_every_level_at_once()
     {
         await Match("someone@a.b.c.d.contoso.com");
 
         Assert.Single(_index.ContactLookups);
-        Assert.Equal(["a.b.c.d.contoso.com", "b.c.d.contoso.com", "c.d.contoso.com", "d.contoso.com", "contoso.com"], _index.DomainLookups);
+        Assert.Equal(["a.b.c.d.contoso.com", "b.c.d.contoso.com", "c.d.contoso.com", "d.contoso.com", "contoso.com"], Assert.Single(_index.DomainLookups));
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public class TicketRouterTests
         private readonly Dictionary<(string Account, string Domain), TenantRef> _domains = [];
 
         public List<string> ContactLookups { get; } = [];
-        public List<string> DomainLookups { get; } = [];
+        public List<IReadOnlyList<string>> DomainLookups { get; } = [];
         public List<string> Accounts { get; } = [];
 
         public void Contact(string key, TenantRef tenant, string account = Account) => _contacts.Add((account, key, tenant));
@@ -332,12 +332,14 @@ public class TicketRouterTests
             return Task.FromResult(found);
         }
 
-        public Task<TenantRef?> FindDomainOwnerAsync(string accountId, string asciiDomain, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<string, TenantRef>> FindDomainOwnersAsync(string accountId, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Accounts.Add(accountId);
-            DomainLookups.Add(asciiDomain);
-            return Task.FromResult(_domains.GetValueOrDefault((accountId, asciiDomain)));
+            DomainLookups.Add(asciiDomains);
+            IReadOnlyDictionary<string, TenantRef> owners = asciiDomains.Where(d => _domains.ContainsKey((accountId, d)))
+                .ToDictionary(d => d, d => _domains[(accountId, d)]);
+            return Task.FromResult(owners);
         }
     }
 }

@@ -18,13 +18,13 @@ namespace Tenancy.Storage.Tests.Imports;
 [Collection(AzuriteCollection.Name)]
 public class ImportReliabilityTests(AzuriteFixture azurite)
 {
-    private ServiceProvider Services(int maxTenants = 10_000, HttpPipelinePolicy? tableFault = null)
+    private ServiceProvider Services(int maxTenants = 10_000, HttpPipelinePolicy? tableFault = null, int maxChunkTenants = 4)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["TENANCY_STORAGE:ConnectionString"] = azurite.ConnectionString,
             ["TENANCY_IMPORTS:MaxTenants"] = maxTenants.ToString(),
-            ["TENANCY_IMPORTS:MaxChunkTenants"] = "4",
+            ["TENANCY_IMPORTS:MaxChunkTenants"] = maxChunkTenants.ToString(),
         }).Build();
         var services = new ServiceCollection().AddTenancy(config);
         services.AddSingleton<CapturingSender>();
@@ -94,26 +94,53 @@ public class ImportReliabilityTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_crash_midway_through_a_chunk_then_redelivery_leaves_exact_counts_and_no_duplicates()
     {
-        await using var healthy = Services();
+        await using var healthy = Services(maxChunkTenants: 50);
         var accountId = await AccountAsync(healthy);
-        var blob = await DropAsync(healthy, accountId, Template(4, contactsEach: 3));
+        // Enough tenants for several transactions, since tenants are written several to a transaction.
+        var blob = await DropAsync(healthy, accountId, Template(40, contactsEach: 3));
         await healthy.GetRequiredService<ImportProcessor>().HandleBlobAsync(blob, CancellationToken.None);
         var chunk = Assert.Single(healthy.GetRequiredService<CapturingSender>().Sent);
 
-        await using (var crashing = Services(tableFault: new FailingTransactionsPolicy(allowed: 2)))
+        await using (var crashing = Services(tableFault: new FailingTransactionsPolicy(allowed: 2), maxChunkTenants: 50))
             await Assert.ThrowsAnyAsync<Exception>(() => crashing.GetRequiredService<ImportProcessor>().HandleChunkAsync(chunk.Body, CancellationToken.None));
-        Assert.Equal(2, (await TenantsAsync(healthy, accountId)).Count);
+        Assert.InRange((await TenantsAsync(healthy, accountId)).Count, 1, 39);
         Assert.Equal(ImportStatus.Processing, (await OnlyJobAsync(healthy, accountId)).Status);
 
         await healthy.GetRequiredService<ImportProcessor>().HandleChunkAsync(chunk.Body, CancellationToken.None);
         await healthy.GetRequiredService<ImportProcessor>().HandleChunkAsync(chunk.Body, CancellationToken.None);
 
         var job = await OnlyJobAsync(healthy, accountId);
-        Assert.Equal((ImportStatus.Completed, 4, 0), (job.Status, job.CreatedCount, job.FailedCount));
+        Assert.Equal((ImportStatus.Completed, 40, 0), (job.Status, job.CreatedCount, job.FailedCount));
         var tenants = await TenantsAsync(healthy, accountId);
-        Assert.Equal(4, tenants.Count);
+        Assert.Equal(40, tenants.Count);
         Assert.All(tenants, t => Assert.Equal(3, t.Contacts.Count));
         Assert.All(tenants, t => Assert.Single(t.Contacts, c => c.IsPrimary));
+    }
+
+    [Fact]
+    public async Task Tenants_written_together_still_refuse_a_taken_name_and_a_domain_claimed_twice_one_by_one()
+    {
+        await using var services = Services(maxChunkTenants: 50);
+        var accountId = await AccountAsync(services);
+        await services.GetRequiredService<TenantService>().CreateAsync(accountId,
+            new NewTenantRequest("Tenant 005", null, [new Core.Contacts.ContactFields("Ann", null, null, null, null, null, null)]),
+            TenantOrigin.Console, CancellationToken.None);
+        var rows = Enumerable.Range(0, 30).Select(t => new[]
+        {
+            $"Tenant {t:D3}", "Contact", "TRUE", "", $"c@tenant{t}.com", "", "", "", "", t == 21 ? "tenant20.com" : $"tenant{t}.com",
+        }).ToArray();
+        var processor = services.GetRequiredService<ImportProcessor>();
+
+        await processor.HandleBlobAsync(await DropAsync(services, accountId, Spreadsheets.Fill(new TemplateWriter().Create(TemplateLanguage.English), rows)), CancellationToken.None);
+        foreach (var chunk in services.GetRequiredService<CapturingSender>().Sent.ToList())
+            await processor.HandleChunkAsync(chunk.Body, CancellationToken.None);
+
+        var job = await OnlyJobAsync(services, accountId);
+        Assert.Equal((ImportStatus.CompletedWithErrors, 28, 2), (job.Status, job.CreatedCount, job.FailedCount));
+        Assert.Equal(["Tenant 005", "Tenant 021"], job.AllRefused.Select(r => r.Name).Order());
+        var tenants = await TenantsAsync(services, accountId);
+        Assert.Equal(29, tenants.Count);
+        Assert.Equal("Tenant 020", Assert.Single(tenants, t => t.Domains.Contains("tenant20.com")).Name);
     }
 
     [Fact]
