@@ -21,7 +21,7 @@ public static class TenancyComposition
             .AddTenancyCore(configuration)
             .AddAzureStorage(configuration)
             .AddExcel()
-            .AddTenancyHttp();
+            .AddTenancyHttp(configuration);
 
     private static IServiceCollection AddTenancyCore(this IServiceCollection services, IConfiguration configuration)
     {

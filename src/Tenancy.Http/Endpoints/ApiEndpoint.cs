@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
 using Tenancy.Http.Problems;
+using Tenancy.Http.RateLimits;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -18,8 +19,11 @@ public static class ApiEndpoint
         var cancellationToken = request.HttpContext.RequestAborted;
         try
         {
+            var apiKey = BearerToken(request);
+            if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, apiKey, out var retryAfter))
+                return TooManyRequests(request, retryAfter);
             var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
-            var account = await accounts.AuthenticateAsync(BearerToken(request), cancellationToken);
+            var account = await accounts.AuthenticateAsync(apiKey, cancellationToken);
             if (account is null)
             {
                 request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
@@ -64,6 +68,14 @@ public static class ApiEndpoint
             return ProblemResults.Problem(StatusCodes.Status500InternalServerError, "internal-error",
                 "Something went wrong on our side.", $"An unexpected error occurred; quote trace id {request.HttpContext.TraceIdentifier} when you report it.");
         }
+    }
+
+    private static IResult TooManyRequests(HttpRequest request, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.",
+            $"This API key has sent more requests than its limit allows; try again in {seconds} s.");
     }
 
     private static string? BearerToken(HttpRequest request)
