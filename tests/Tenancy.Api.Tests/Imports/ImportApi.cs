@@ -30,9 +30,10 @@ public static class ImportApi
         return await client.WaitForJobAsync(response.Headers.Location!.ToString().TrimStart('/'));
     }
 
-    public static async Task<JsonObject> WaitForJobAsync(this HttpClient client, string jobUrl)
+    /// <summary>Polls a job until it has finished; <paramref name="bound"/> (default 60 s) only stops a test that would hang.</summary>
+    public static async Task<JsonObject> WaitForJobAsync(this HttpClient client, string jobUrl, TimeSpan? bound = null)
     {
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < (bound ?? TimeSpan.FromSeconds(60)).TotalMilliseconds / 100; i++)
         {
             var job = await (await client.GetAsync(jobUrl)).ReadObjectAsync();
             if ((string?)job["status"] is "completed" or "completedWithErrors" or "failed") return job;
