@@ -101,7 +101,7 @@ public static class ApiRoutes
         new("CreateDevice", "POST", Devices, DeviceEndpoints.Create, b => b.WithTags("Devices")
             .WithSummary("Create a device, in a group or ungrouped.")
             .WithDescription("Creates a device; its tenant is its group's.")
-            .JsonBody<CreateDeviceBody>().Located<DeviceResponse>(201, $"/api/devices/{ApiExamples.DeviceId}").Problems(404)),
+            .JsonBody<CreateDeviceBody>().Located<DeviceResponse>(201, $"/api/devices/{ApiExamples.DeviceId}").Problems(404).Conflicts("concurrent-change")),
         new("ListDevices", "GET", Devices, DeviceEndpoints.List, b => b.WithTags("Devices")
             .WithSummary("List devices, of one group (groupId) or of one tenant's groups (tenantId).")
             .WithDescription("Devices, one page at a time.")
@@ -109,7 +109,7 @@ public static class ApiRoutes
         new("MoveDevice", "PATCH", Device, DeviceEndpoints.Move, b => b.WithTags("Devices")
             .WithSummary("Move a device to another group (groupId: null leaves it ungrouped).")
             .WithDescription("The device takes its new group's tenant.")
-            .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().Problems(404)),
+            .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().Problems(404).Conflicts("concurrent-change")),
         new("ListDomains", "GET", Domains, DomainEndpoints.List, b => b.WithTags("Domains")
             .WithSummary("A tenant's email domains (lowercase, internationalised names in ASCII form).")
             .WithDescription("Tickets from these domains and their subdomains are routed to the tenant.")
