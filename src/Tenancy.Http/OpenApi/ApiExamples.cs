@@ -71,8 +71,13 @@ public static class ApiExamples
 
     /// <summary>The example of a contract type, as JSON; null when the type has none.</summary>
     public static JsonNode? For(Type type) => ByType.TryGetValue(type, out var example)
-        ? example is TicketAssignment assignment ? JsonNode.Parse(assignment.ToJson()) : JsonSerializer.SerializeToNode(example, type, TenancyJson.Options)
+        ? example is TicketAssignment assignment ? JsonNode.Parse(assignment.ToJson())
+        : JsonSerializer.SerializeToNode(example, type, ContractSchemas.IsRequestBody(type) ? RequestOptions : TenancyJson.Options)
         : null;
+
+    // A request leaves out what it does not set, as the schemas say clients should.
+    private static readonly JsonSerializerOptions RequestOptions =
+        new(TenancyJson.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>The example of a problem answer with this status; <paramref name="conflictKind"/> picks the 409 one.</summary>
     public static JsonNode Problem(int status, string? conflictKind = null) => status switch
