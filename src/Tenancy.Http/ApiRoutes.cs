@@ -2,7 +2,6 @@ using Tenancy.Core.Imports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.OpenApi;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Endpoints;
 using Tenancy.Http.OpenApi;
@@ -43,103 +42,121 @@ public static class ApiRoutes
     [
         new("ListTenants", "GET", Tenants, TenantEndpoints.List, b => b.WithTags("Tenants")
             .WithSummary("List tenants in name order; search is a case-insensitive name prefix.")
-            .Produces<ListResponse<TenantListItem>>().ProducesProblem(400)),
+            .WithDescription("Tenants in name order, one page at a time, with their counts and primary contact.")
+            .Query(QueryParameters.Search).Paged().Produces<ListResponse<TenantListItem>>()),
         new("CreateTenant", "POST", Tenants, TenantEndpoints.Create, b => b.WithTags("Tenants")
             .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically.")
-            .JsonBody<CreateTenantBody>().Produces<TenantResponse>(201)
-            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)),
+            .WithDescription("Creates the tenant and everything in the body in one transaction: either all of it exists afterwards or none of it.")
+            .JsonBody<CreateTenantBody>().Located<TenantResponse>(201, $"/api/tenants/{ApiExamples.TenantId}").ETag()
+            .Problems(404).Conflicts("tenant-name-taken", "domain-taken", "device-group-owned-elsewhere", "concurrent-change")),
         new("GetTenant", "GET", Tenant, TenantEndpoints.Get, b => b.WithTags("Tenants")
             .WithSummary("Read a tenant with its contacts, device groups and domains; answers an ETag.")
-            .Produces<TenantResponse>().ProducesProblem(404)),
+            .WithDescription("The tenant as it is now; its ETag guards later changes (If-Match).")
+            .Produces<TenantResponse>().ETag().Problems(404)),
         new("UpdateTenant", "PATCH", Tenant, TenantEndpoints.Update, b => b.WithTags("Tenants")
             .WithSummary("Rename a tenant or change its notes (null or absent: unchanged; \"\" clears notes). If-Match guards lost updates.")
-            .JsonBody<PatchTenantBody>().Produces<TenantResponse>()
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+            .WithDescription("Changes the fields sent and leaves the others as they are.")
+            .JsonBody<PatchTenantBody>().IfMatch().Produces<TenantResponse>().ETag()
+            .Problems(404).Conflicts("tenant-name-taken", "concurrent-change")),
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
-            .Produces(204).ProducesProblem(404).ProducesProblem(412)),
+            .WithDescription("Deletes the tenant and its contacts. A retried delete finishes an interrupted one.")
+            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("AddContact", "POST", Contacts, ContactEndpoints.Add, b => b.WithTags("Contacts")
             .WithSummary("Add a contact; isPrimary: true demotes the current primary. The answer's ETag is the tenant's.")
-            .JsonBody<ContactBody>().Produces<ContactResponse>(201)
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412)),
+            .WithDescription("Adds one contact to the tenant.")
+            .JsonBody<ContactBody>().IfMatch().Located<ContactResponse>(201, $"/api/tenants/{ApiExamples.TenantId}/contacts/{ApiExamples.ContactId}").ETag()
+            .Problems(404).Conflicts("concurrent-change")),
         new("UpdateContact", "PATCH", Contact, ContactEndpoints.Update, b => b.WithTags("Contacts")
             .WithSummary("Change contact fields (null or absent: unchanged; \"\" clears an optional field); isPrimary: true makes it the primary.")
-            .JsonBody<ContactBody>().Produces<ContactResponse>()
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+            .WithDescription("Changes the fields sent and leaves the others as they are. The answer's ETag is the tenant's.")
+            .JsonBody<ContactPatchBody>().IfMatch().Produces<ContactResponse>().ETag()
+            .Problems(404).Conflicts("primary-contact-required", "concurrent-change")),
         new("RemoveContact", "DELETE", Contact, ContactEndpoints.Remove, b => b.WithTags("Contacts")
             .WithSummary("Remove a contact; removing the primary promotes the earliest remaining one; the last one cannot be removed (409).")
-            .Produces(204).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+            .WithDescription("Removes the contact and its email from ticket routing.")
+            .IfMatch().Produces(204).Problems(404).Conflicts("last-contact", "concurrent-change")),
         new("ListDeviceGroups", "GET", DeviceGroups, DeviceGroupEndpoints.List, b => b.WithTags("Device groups")
             .WithSummary("List device groups, optionally of one tenant (tenantId) or only unassigned ones (unassigned=true).")
-            .Produces<ListResponse<DeviceGroupResponse>>().ProducesProblem(400)),
+            .WithDescription("Device groups, one page at a time.")
+            .Query(QueryParameters.TenantFilter, QueryParameters.Unassigned).Paged().Produces<ListResponse<DeviceGroupResponse>>()),
         new("CreateDeviceGroup", "POST", DeviceGroups, DeviceGroupEndpoints.Create, b => b.WithTags("Device groups")
             .WithSummary("Create a device group, assigned at once to tenantId when given.")
-            .JsonBody<CreateDeviceGroupBody>().Produces<DeviceGroupResponse>(201).ProducesProblem(400).ProducesProblem(404)),
+            .WithDescription("Creates an empty device group.")
+            .JsonBody<CreateDeviceGroupBody>().Located<DeviceGroupResponse>(201, $"/api/device-groups/{ApiExamples.GroupId}")
+            .Problems(404).Conflicts("concurrent-change")),
         new("DeleteDeviceGroup", "DELETE", DeviceGroup, DeviceGroupEndpoints.Delete, b => b.WithTags("Device groups")
             .WithSummary("Delete a group; its devices stay ungrouped, or are deleted with withDevices=true. A retried delete finishes an interrupted one.")
-            .Produces(204).ProducesProblem(404)),
+            .WithDescription("Deletes the group, and its devices when asked.")
+            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("AssignDeviceGroups", "POST", AssignGroups, DeviceGroupEndpoints.Assign, b => b.WithTags("Device groups")
             .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and changes nothing, unless confirmReassign is true.")
-            .JsonBody<AssignGroupsBody>().Produces<TenantResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)),
+            .WithDescription("Assigns all the groups or none of them.")
+            .JsonBody<AssignGroupsBody>().Produces<TenantResponse>().ETag()
+            .Problems(404).Conflicts("device-group-owned-elsewhere", "concurrent-change")),
         new("UnassignDeviceGroups", "POST", UnassignGroups, DeviceGroupEndpoints.Unassign, b => b.WithTags("Device groups")
             .WithSummary("Unassign groups from a tenant; groups not on this tenant are left as they are.")
-            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ProducesProblem(400).ProducesProblem(404)),
+            .WithDescription("The groups become unassigned, with their devices.")
+            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change")),
         new("CreateDevice", "POST", Devices, DeviceEndpoints.Create, b => b.WithTags("Devices")
             .WithSummary("Create a device, in a group or ungrouped.")
-            .JsonBody<CreateDeviceBody>().Produces<DeviceResponse>(201).ProducesProblem(400).ProducesProblem(404)),
+            .WithDescription("Creates a device; its tenant is its group's.")
+            .JsonBody<CreateDeviceBody>().Located<DeviceResponse>(201, $"/api/devices/{ApiExamples.DeviceId}").Problems(404).Conflicts("concurrent-change")),
         new("ListDevices", "GET", Devices, DeviceEndpoints.List, b => b.WithTags("Devices")
             .WithSummary("List devices, of one group (groupId) or of one tenant's groups (tenantId).")
-            .Produces<ListResponse<DeviceResponse>>().ProducesProblem(400).ProducesProblem(404)),
+            .WithDescription("Devices, one page at a time.")
+            .Query(QueryParameters.GroupFilter, QueryParameters.TenantFilter).Paged().Produces<ListResponse<DeviceResponse>>().Problems(404)),
         new("MoveDevice", "PATCH", Device, DeviceEndpoints.Move, b => b.WithTags("Devices")
             .WithSummary("Move a device to another group (groupId: null leaves it ungrouped).")
-            .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().ProducesProblem(400).ProducesProblem(404)),
+            .WithDescription("The device takes its new group's tenant.")
+            .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().Problems(404).Conflicts("concurrent-change")),
         new("ListDomains", "GET", Domains, DomainEndpoints.List, b => b.WithTags("Domains")
             .WithSummary("A tenant's email domains (lowercase, internationalised names in ASCII form).")
-            .Produces<DomainsResponse>().ProducesProblem(404)),
+            .WithDescription("Tickets from these domains and their subdomains are routed to the tenant.")
+            .Produces<DomainsResponse>().Problems(404)),
         new("ReplaceDomains", "PUT", Domains, DomainEndpoints.Replace, b => b.WithTags("Domains")
             .WithSummary("Replace a tenant's domains. A domain owned by another tenant gives 409 naming it, and nothing changes.")
-            .JsonBody<DomainsBody>().Produces<DomainsResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+            .WithDescription("The tenant owns exactly the domains sent afterwards.")
+            .JsonBody<DomainsBody>().IfMatch().Produces<DomainsResponse>().ETag().Problems(404).Conflicts("domain-taken", "concurrent-change")),
         new("AddDomain", "POST", Domains, DomainEndpoints.Add, b => b.WithTags("Domains")
             .WithSummary("Add a domain (no IPs, wildcards, public suffixes or public mailbox providers). Adding one the tenant owns changes nothing.")
-            .JsonBody<DomainBody>().Produces<DomainResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)),
+            .WithDescription("Adds one domain to the tenant.")
+            .JsonBody<DomainBody>().IfMatch().Located<DomainResponse>(201, "/api/tenants/" + ApiExamples.TenantId + "/domains/contoso.fr").ETag()
+            .Problems(404).Conflicts("domain-taken", "concurrent-change")),
         new("RemoveDomain", "DELETE", Domain, DomainEndpoints.Remove, b => b.WithTags("Domains")
             .WithSummary("Release a domain.")
-            .Produces(204).ProducesProblem(404).ProducesProblem(412)),
+            .WithDescription("Tickets from the domain are no longer routed to the tenant.")
+            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("MatchTicketRouting", "GET", RoutingMatch, TicketEndpoints.Match, b => b.WithTags("Ticket routing")
             .WithSummary("What routing would do now for a sender (from=, optional senderAuthentication=pass|fail|none): match is contact, exact, parent or none, with the reason when none.")
-            .Produces<RoutingMatchResponse>().ProducesProblem(400)),
+            .WithDescription("Nothing is stored: this is what a ticket from the sender would get now.")
+            .Query(QueryParameters.From, QueryParameters.SenderAuthentication).Produces<RoutingMatchResponse>()),
         new("GetTicketAssignment", "GET", TicketAssignment, TicketEndpoints.Assignment, b => b.WithTags("Ticket routing")
             .WithSummary("The stored assignment of a ticket, as published on ticket-assignments.")
-            .Produces<Core.Tickets.TicketAssignment>().ProducesProblem(404)),
+            .WithDescription("The first routing result of the ticket; a redelivered ticket keeps it.")
+            .Produces<Core.Tickets.TicketAssignment>().Problems(404)),
         new("GetImportTemplate", "GET", ImportTemplate, ImportEndpoints.Template, b => b.WithTags("Imports")
             .WithSummary("Download the .xlsx import template, in English (lang=en, the default) or French (lang=fr).")
-            .Produces(200, contentType: TemplateFiles.ContentType).ProducesProblem(400)),
+            .WithDescription("An empty template with its headers, validation and an example sheet.")
+            .Query(QueryParameters.Language).Spreadsheet("The template workbook.", TemplateFiles.TemplateName(TemplateLanguage.English))),
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
             .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created.")
-            .AddOpenApiOperationTransformer((op, _, _) =>
-            {
-                op.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
-                    {
-                        [TemplateFiles.ContentType] = new(),
-                        ["multipart/form-data"] = new(),
-                    },
-                };
-                return Task.CompletedTask;
-            })
-            .Produces<ImportJobResponse>(202).Produces<ImportJobResponse>(200)
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)),
+            .WithDescription("Read the job at its Location until its status is completed, completedWithErrors or failed.")
+            .Query(QueryParameters.ValidateOnly, QueryParameters.FileName).SpreadsheetUpload()
+            .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Produces<ImportJobResponse>(200)),
         new("ListImports", "GET", Imports, ImportEndpoints.List, b => b.WithTags("Imports")
             .WithSummary("The account's import jobs, newest first.")
-            .Produces<ListResponse<ImportJobResponse>>().ProducesProblem(400)),
+            .WithDescription("Import jobs, one page at a time.")
+            .Paged().Produces<ListResponse<ImportJobResponse>>()),
         new("GetImport", "GET", Import, ImportEndpoints.Get, b => b.WithTags("Imports")
             .WithSummary("An import job: status (queued, parsing, processing, completed, completedWithErrors, failed), counts, chunk progress, row errors and warnings.")
-            .Produces<ImportJobResponse>().ProducesProblem(404)),
+            .WithDescription("Poll it until status is completed, completedWithErrors or failed.")
+            .Produces<ImportJobResponse>().Problems(404)),
         new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, b => b.WithTags("Imports")
             .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again.")
-            .Produces(200, contentType: TemplateFiles.ContentType).ProducesProblem(404).ProducesProblem(409)),
+            .WithDescription("In the language of the uploaded file.")
+            .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
+            .Problems(404).Conflicts("import-failed")),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)
@@ -147,7 +164,7 @@ public static class ApiRoutes
         foreach (var route in All)
         {
             var builder = app.MapMethods($"/{Prefix}/{route.Template}", [route.Method], route.Handler).WithName(route.Name);
-            route.Describe(builder);
+            route.Describe(builder.CommonProblems());
         }
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Tenancy.Core.Accounts;
+using Tenancy.Http;
+using Tenancy.Http.OpenApi;
 using Tenancy.Local;
 using Tenancy.Local.Azurite;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +31,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await LocalHost.PrepareStorageAsync(_app);
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        Contract = new OpenApiContract(await client.GetStringAsync($"{ApiRoutes.Prefix}/{TenancyOpenApi.Route}"));
     }
 
     public async Task DisposeAsync()
@@ -54,5 +58,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return account!.Id;
     }
 
-    public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>The served OpenAPI document, against which every answer to a client of this fixture is checked.</summary>
+    public OpenApiContract Contract { get; private set; } = null!;
+
+    /// <summary>A client without a key. Every answer it receives is checked against the OpenAPI document (contract tests).</summary>
+    public HttpClient AnonymousClient() =>
+        new(new ContractCheckingHandler(Contract)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 }

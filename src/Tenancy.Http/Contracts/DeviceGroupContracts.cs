@@ -1,24 +1,42 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Http.OpenApi;
 
 namespace Tenancy.Http.Contracts;
 
-public sealed record CreateDeviceGroupBody(string? Name, string? TenantId);
+[Description("A device group to create.")]
+public sealed record CreateDeviceGroupBody(
+    [property: Required, StringLength(GroupRules.NameMax, MinimumLength = 1), Description("The group's name.")] string? Name,
+    [property: Description("Assign the new group to this tenant at once.")] string? TenantId);
 
-public sealed record AssignGroupsBody(List<string>? GroupIds, bool? ConfirmReassign);
+[Description("Device groups to assign to a tenant.")]
+public sealed record AssignGroupsBody(
+    [property: Required, MinLength(1), MaxLength(GroupRules.MaxGroupsPerCall), Description("The groups to assign.")] List<string>? GroupIds,
+    [property: Description("true moves groups that belong to another tenant; otherwise they give 409 and nothing changes.")] bool? ConfirmReassign);
 
-public sealed record UnassignGroupsBody(List<string>? GroupIds);
+[Description("Device groups to unassign from a tenant.")]
+public sealed record UnassignGroupsBody(
+    [property: Required, MinLength(1), MaxLength(GroupRules.MaxGroupsPerCall), Description("The groups to unassign; groups not on this tenant are left as they are.")] List<string>? GroupIds);
 
-public sealed record CreateDeviceBody(string? Name, string? GroupId);
+[Description("A device to create.")]
+public sealed record CreateDeviceBody(
+    [property: Required, StringLength(GroupRules.NameMax, MinimumLength = 1), Description("The device's name.")] string? Name,
+    [property: Description("The group to put the device in; left out, the device is ungrouped.")] string? GroupId);
 
-/// <summary>Moves a device: <c>groupId: null</c> leaves it ungrouped.</summary>
-public sealed record MoveDeviceBody(string? GroupId);
+[Description("Moves a device to another group.")]
+public sealed record MoveDeviceBody(
+    [property: NullMeans("the device leaves its group"), Description("The device's new group; null or left out: ungrouped.")] string? GroupId);
 
-public sealed record DeviceGroupResponse(string Id, string Name, string? TenantId, int DeviceCount)
+[Description("A device group.")]
+public sealed record DeviceGroupResponse(string Id, string Name, [property: Description("The owning tenant; null when unassigned.")] string? TenantId, int DeviceCount)
 {
     public static DeviceGroupResponse From(DeviceGroup g) => new(g.Id, g.Name, g.TenantId, g.DeviceCount);
 }
 
-public sealed record DeviceResponse(string Id, string Name, string? GroupId, string? TenantId)
+[Description("A device; its tenant is its group's tenant.")]
+public sealed record DeviceResponse(string Id, string Name, [property: Description("null when ungrouped.")] string? GroupId,
+    [property: Description("The group's tenant; null when ungrouped or the group is unassigned.")] string? TenantId)
 {
     public static DeviceResponse From(Device d) => new(d.Id, d.Name, d.GroupId, d.TenantId);
 }

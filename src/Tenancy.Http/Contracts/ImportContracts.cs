@@ -1,20 +1,30 @@
-using System.Text.Json;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Tenancy.Core.Imports;
 
 namespace Tenancy.Http.Contracts;
 
-public sealed record ImportIssueResponse(int Row, string? Column, string Message);
+[Description("A problem with one cell or row of an uploaded template.")]
+public sealed record ImportIssueResponse(
+    [property: Description("The spreadsheet row number (the header is row 1).")] int Row,
+    [property: Description("The column's header, when the problem is in one cell.")] string? Column,
+    string Message);
 
-public sealed record ImportFailureResponse(string Code, string Message);
+[Description("Why a whole file was refused.")]
+public sealed record ImportFailureResponse([property: Description("A stable code, e.g. not-xlsx, too-many-rows.")] string Code, string Message);
 
 /// <summary>An import job as API.md describes it, plus its chunk progress and, for a failed file, why.</summary>
+[Description("An import job, or the report of a validate-only upload (then id is null and status is validated).")]
 public sealed record ImportJobResponse(
-    string? Id, string Status, string FileName, int RowCount, int TenantCount, int CreatedCount, int FailedCount,
-    int ChunkCount, int ChunksDone, ImportFailureResponse? Failure, IReadOnlyList<ImportIssueResponse> Errors,
+    [property: Description("null for a validate-only report.")] string? Id,
+    ImportStatus Status, string FileName, int RowCount, int TenantCount, int CreatedCount, int FailedCount,
+    int ChunkCount, int ChunksDone,
+    [property: Description("Set when the file was refused as a whole (status failed).")] ImportFailureResponse? Failure,
+    IReadOnlyList<ImportIssueResponse> Errors,
     IReadOnlyList<ImportIssueResponse> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {
     public static ImportJobResponse From(ImportJob job) => new(
-        job.Id.Length == 0 ? null : job.Id, JsonNamingPolicy.CamelCase.ConvertName(job.Status.ToString()), job.FileName,
+        job.Id.Length == 0 ? null : job.Id, job.Status, job.FileName,
         job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.ChunkCount, job.Chunks.Count,
         job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
         job.AllErrors.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),

@@ -19,7 +19,7 @@ public static class ContactEndpoints
 
     public static Task<IResult> Update(HttpRequest request, string tenantId, string contactId) => ApiEndpoint.RunAsync(request, async ctx =>
     {
-        var body = await JsonBody.ReadAsync<ContactBody>(request, ctx.CancellationToken);
+        var body = await JsonBody.ReadAsync<ContactPatchBody>(request, ctx.CancellationToken);
         var (contact, etag) = await ctx.Service<ContactService>().UpdateAsync(ctx.AccountId, tenantId, contactId, body.ToFields(), ctx.IfMatch, ctx.CancellationToken);
         ctx.SetETag(etag);
         return Results.Json(ContactResponse.From(contact), TenancyJson.Options);

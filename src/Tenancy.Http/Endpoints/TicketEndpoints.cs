@@ -21,7 +21,7 @@ public static class TicketEndpoints
         };
         var decision = await ctx.Service<TicketRouter>().MatchAsync(ctx.AccountId, from, authentication, ctx.CancellationToken);
         return Results.Json(new RoutingMatchResponse(decision.TenantId, decision.TenantName, decision.MatchedDomain,
-            decision.Match.ToString().ToLowerInvariant(), decision.Reason), TenancyJson.Options);
+            decision.Match, decision.Reason), TenancyJson.Options);
     });
 
     public static Task<IResult> Assignment(HttpRequest request, string ticketId) => ApiEndpoint.RunAsync(request, async ctx =>

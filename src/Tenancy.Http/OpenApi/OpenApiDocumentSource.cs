@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Tenancy.Http.Json;
 
 namespace Tenancy.Http.OpenApi;
 
@@ -25,6 +26,8 @@ public sealed class OpenApiDocumentSource
     private static async Task<string> GenerateAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // The schemas follow the serializer settings, so they must be the API's (strict numbers, string enums).
+        builder.Services.ConfigureHttpJsonOptions(o => TenancyJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(TenancyOpenApi.DocumentName, TenancyOpenApi.Configure);
         await using var app = builder.Build();
         app.MapTenancyApi();

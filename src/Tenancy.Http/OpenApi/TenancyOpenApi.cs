@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Tenancy.Http.OpenApi;
 
@@ -10,11 +11,75 @@ public static class TenancyOpenApi
     /// <summary>Under <see cref="ApiRoutes.Prefix"/>: <c>/api/openapi.json</c>.</summary>
     public const string Route = "openapi.json";
 
-    public static void Configure(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
+    public const string SecuritySchemeName = "bearerAuth";
+
+    public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
+    {
+        ["Tenants"] = "The MSP's customers: each has contacts (exactly one primary), device groups and email domains.",
+        ["Contacts"] = "A tenant's contacts. Changes answer the tenant's new ETag.",
+        ["Device groups"] = "Groups of devices; a group belongs to at most one tenant, and moving it moves its devices.",
+        ["Devices"] = "Devices; a device's tenant is its group's tenant.",
+        ["Domains"] = "A tenant's email domains: tickets from them are routed to the tenant. One owner per domain.",
+        ["Ticket routing"] = "Which tenant a ticket from a sender goes to, now and as it was stored.",
+        ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
+    };
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+        options.AddSchemaTransformer<ContractSchemas>();
+        options.AddOperationTransformer<OperationConventions>();
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            Describe(document);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void Describe(OpenApiDocument document)
     {
         document.Info.Title = "Tenancy API";
-        document.Info.Description = "Tenants, contacts, device groups, email domains and imports for an MSP. " +
-                                    "Authenticate with 'Authorization: Bearer <account API key>'.";
-        return Task.CompletedTask;
-    });
+        document.Info.Version = "1.0.0";
+        document.Info.Description =
+            "Tenants, contacts, device groups, email domains and imports for an MSP (managed service provider).\n\n" +
+            "Authenticate with `Authorization: Bearer <account API key>`. Errors are `application/problem+json` (RFC 9457) " +
+            "with a stable `type` (`urn:tenancy:problem:{kind}`). Lists are paged with `pageSize` and `continuationToken`. " +
+            "Reads answer an `ETag`; writes to a tenant accept `If-Match` and answer 412 when it is stale.";
+        document.Servers =
+        [
+            new OpenApiServer { Url = "http://127.0.0.1:7071", Description = "The local host (dotnet run --project src/Tenancy.Local)." },
+            new OpenApiServer
+            {
+                Url = "https://{functionApp}.azurewebsites.net",
+                Description = "The Azure Functions host; requests also need the function key (x-functions-key header).",
+                Variables = new Dictionary<string, OpenApiServerVariable>
+                {
+                    ["functionApp"] = new() { Default = "func-tenancy", Description = "The Function App's name (azd env get-values)." },
+                },
+            },
+        ];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            [SecuritySchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An account API key: `Authorization: Bearer tny_…`.",
+            },
+        };
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];
+        document.Tags = Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }).ToHashSet();
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+            operation.Responses = SuccessFirst(operation.Responses);
+    }
+
+    /// <summary>Responses in status order, as readers and generators expect (the metadata adds the common ones first).</summary>
+    private static OpenApiResponses? SuccessFirst(OpenApiResponses? responses)
+    {
+        if (responses is null) return null;
+        var sorted = new OpenApiResponses();
+        foreach (var (status, response) in responses.OrderBy(r => r.Key, StringComparer.Ordinal)) sorted[status] = response;
+        return sorted;
+    }
 }

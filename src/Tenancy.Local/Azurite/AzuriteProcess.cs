@@ -3,8 +3,7 @@ using System.Diagnostics;
 namespace Tenancy.Local.Azurite;
 
 /// <summary>
-/// Runs Azurite from the repository's pinned npm package, installing it first if needed
-/// (<c>npm ci</c>, under a file lock so that parallel test runs install once).
+/// Runs Azurite from the repository's pinned npm package, installing it first if needed (<see cref="NpmPackages"/>).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -22,7 +21,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(AzuriteEndpoints endpoints, string? dataFolder, TextWriter log, CancellationToken cancellationToken = default)
     {
         var root = RepositoryRoot.Path;
-        var script = await EnsureInstalledAsync(root, log, cancellationToken);
+        var script = await EnsureInstalledAsync(log, cancellationToken);
         var info = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -68,43 +67,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(process, endpoints);
     }
 
-    private static async Task<string> EnsureInstalledAsync(string root, TextWriter log, CancellationToken cancellationToken)
+    private static async Task<string> EnsureInstalledAsync(TextWriter log, CancellationToken cancellationToken)
     {
-        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (File.Exists(script)) return script;
-
-        Directory.CreateDirectory(Path.Combine(root, ".local"));
-        await using var installLock = await AcquireLockAsync(Path.Combine(root, ".local", "npm-install.lock"), cancellationToken);
-        if (File.Exists(script)) return script;
-
-        log.WriteLine("Installing Azurite from npm (npm ci)...");
-        var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
-        var output = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = npm.StandardError.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken);
-        if (npm.ExitCode != 0 || !File.Exists(script))
-            throw new InvalidOperationException($"npm ci failed ({npm.ExitCode}): {await output}{await error}");
-        return script;
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, cancellationToken);
-            }
-        }
+        await NpmPackages.EnsureInstalledAsync(log, cancellationToken);
+        return NpmPackages.PathOf("azurite", Path.Combine("dist", "src", "azurite.js"));
     }
 
     /// <summary>Stops Azurite gracefully (SIGTERM lets it flush its data to disk), then forcibly.</summary>
