@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Tenancy.Http;
+using Tenancy.Http.Endpoints;
 using Tenancy.Http.Hosting;
 using Tenancy.Http.Json;
 using Tenancy.Local.Azurite;
@@ -36,6 +37,7 @@ public static class LocalHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDotSegmentRefusal();
         app.MapOpenApi("/api/openapi.json");
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Tenancy API"));
         app.MapTenancyApi();

@@ -14,11 +14,16 @@ namespace Tenancy.Http.Endpoints;
 /// </summary>
 public static class ApiEndpoint
 {
-    public static async Task<IResult> RunAsync(HttpRequest request, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
+    public static Task<IResult> RunAsync(HttpRequest request, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true) =>
+        RunAsync(request, [], handler, needsTenantsPlan);
+
+    /// <summary>Runs a handler whose route carries values (<paramref name="route"/>), refusing malformed ones first.</summary>
+    public static async Task<IResult> RunAsync(HttpRequest request, IReadOnlyList<RouteArg> route, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         try
         {
+            RouteArg.Check(request, route);
             var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
             var account = await accounts.AuthenticateAsync(BearerToken(request), cancellationToken);
             if (account is null)

@@ -44,10 +44,10 @@ public static class ImportEndpoints
         return Results.Json(new ListResponse<ImportJobResponse>(items, next), TenancyJson.Options);
     });
 
-    public static Task<IResult> Get(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Get(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
         Results.Json(ImportJobResponse.From(await ctx.Service<ImportService>().GetAsync(ctx.AccountId, importId, ctx.CancellationToken)), TenancyJson.Options));
 
-    public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
     {
         var (language, rows) = await ctx.Service<ImportService>().FailedRowsAsync(ctx.AccountId, importId, ctx.CancellationToken);
         var name = language == TemplateLanguage.French ? $"erreurs-{importId}.xlsx" : $"errors-{importId}.xlsx";
