@@ -16,6 +16,7 @@ public sealed record ImportChunk(string ImportId, string AccountId, int Chunk, i
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        AllowDuplicateProperties = false,
     };
 
     public string MessageId => $"{ImportId}-{Chunk}";
