@@ -104,7 +104,7 @@ public static class ApiRoutes
             .WithSummary("Release a domain.")
             .Produces(204).ProducesProblem(404).ProducesProblem(412)),
         new("MatchTicketRouting", "GET", RoutingMatch, TicketEndpoints.Match, b => b.WithTags("Ticket routing")
-            .WithSummary("What routing would do now for a sender (from=, optional senderAuthentication=pass|fail|none): match is contact, exact, parent or none, with the reason when none.")
+            .WithSummary("What routing would do now for a sender (from=, optional senderAuthentication=pass|fail|none; fail is never routed, not even to a contact): match is contact, exact, parent or none, with the reason when none.")
             .Produces<RoutingMatchResponse>().ProducesProblem(400)),
         new("GetTicketAssignment", "GET", TicketAssignment, TicketEndpoints.Assignment, b => b.WithTags("Ticket routing")
             .WithSummary("The stored assignment of a ticket, as published on ticket-assignments.")

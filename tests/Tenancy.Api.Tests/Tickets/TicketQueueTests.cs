@@ -99,6 +99,20 @@ public class TicketQueueTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Spoofed_mail_from_a_contacts_address_stays_unassigned()
+    {
+        var client = await host.ClientForNewAccountAsync();
+        await client.PostAsync("api/tenants", Http.Json(new { name = "Spoof target", contacts = new[] { new { name = "Ann", email = "ann@spoof-target.com" } } }));
+        var ticketId = "T-" + Guid.NewGuid().ToString("N");
+
+        await SendTicketAsync(await host.AccountIdAsync(client), ticketId, "ann@spoof-target.com", "fail");
+
+        var assignment = await WaitForAssignmentAsync(client, ticketId);
+        Assert.Null((string?)assignment["tenantId"]);
+        Assert.Contains("authentication", (string?)assignment["reason"]);
+    }
+
+    [Fact]
     public async Task Malformed_messages_go_to_the_poison_queue_with_a_reason_and_the_consumer_keeps_going()
     {
         var (client, accountId, tenantId) = await TenantWithDomainAsync("after-poison.com");
