@@ -22,6 +22,7 @@ public sealed class ImportProcessor(
         var slash = blobName.IndexOf('/');
         if (slash <= 0 || slash == blobName.Length - 1) return; // not under {accountId}/: not ours
         var accountId = blobName[..slash];
+        if (!Ids.LooksValid(accountId)) return; // no account has this id: nothing to record it under
         var file = await files.FindAsync(blobName, cancellationToken);
         if (file is null) return;
         if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;

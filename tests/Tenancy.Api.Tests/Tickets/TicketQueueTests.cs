@@ -146,4 +146,23 @@ public class TicketQueueTests(LocalHostFixture host)
         Assert.Equal(bad.Length, poisoned.Count);
         Assert.All(poisoned, p => Assert.False(string.IsNullOrWhiteSpace((string?)p["reason"])));
     }
+
+    [Fact]
+    public async Task A_ticket_whose_account_id_has_not_the_shape_of_one_is_set_aside_at_once_with_the_reason()
+    {
+        var marker = "P5-" + Guid.NewGuid().ToString("N");
+
+        await Queues.Get("incoming-tickets").SendMessageAsync(JsonSerializer.Serialize(new { accountId = "acc_1/" + marker, ticketId = marker, from = "a@b.com" }));
+
+        JsonObject? record = null;
+        for (var i = 0; i < 200 && record is null; i++)
+        {
+            foreach (var message in (await Queues.Poison("incoming-tickets").PeekMessagesAsync(32)).Value)
+                if (message.Body.ToString().Contains(marker)) record = JsonNode.Parse(message.Body.ToString())!.AsObject();
+            await Task.Delay(50);
+        }
+        Assert.NotNull(record);
+        Assert.Equal(1, (int)record["dequeueCount"]!);
+        Assert.Contains("is not an account id", (string?)record["reason"]);
+    }
 }
