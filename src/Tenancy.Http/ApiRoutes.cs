@@ -40,10 +40,10 @@ public static class ApiRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         new("ListTenants", "GET", Tenants, TenantEndpoints.List, b => b.WithTags("Tenants")
-            .WithSummary("List tenants in name order; search is a case-insensitive name prefix.")
+            .WithSummary("List tenants in name order; search is a name prefix compared as names are (case, invisible characters and look-alike letters ignored).")
             .Produces<ListResponse<TenantListItem>>().ProducesProblem(400)),
         new("CreateTenant", "POST", Tenants, TenantEndpoints.Create, b => b.WithTags("Tenants")
-            .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically.")
+            .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically. Names are unique ignoring case, spacing, invisible characters (stripped from what is stored) and look-alike letters (NFKC plus Unicode confusables).")
             .JsonBody<CreateTenantBody>().Produces<TenantResponse>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)),
         new("GetTenant", "GET", Tenant, TenantEndpoints.Get, b => b.WithTags("Tenants")
