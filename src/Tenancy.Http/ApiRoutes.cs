@@ -130,7 +130,7 @@ public static class ApiRoutes
             .Produces<ImportJobResponse>(202).Produces<ImportJobResponse>(200)
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)),
         new("ListImports", "GET", Imports, ImportEndpoints.List, b => b.WithTags("Imports")
-            .WithSummary("The account's import jobs, newest first.")
+            .WithSummary("The account's import jobs, newest first, paged in storage (opaque continuationToken); jobs are kept 90 days (TENANCY_IMPORTS__JobRetentionDays).")
             .Produces<ListResponse<ImportJobResponse>>().ProducesProblem(400)),
         new("GetImport", "GET", Import, ImportEndpoints.Get, b => b.WithTags("Imports")
             .WithSummary("An import job: status (queued, parsing, processing, completed, completedWithErrors, failed), counts, chunk progress, row errors and warnings.")

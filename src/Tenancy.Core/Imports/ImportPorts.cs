@@ -1,3 +1,5 @@
+using Tenancy.Core.Common;
+
 namespace Tenancy.Core.Imports;
 
 /// <summary>Reads a template file (implemented with ClosedXML at the edge).</summary>
@@ -26,7 +28,11 @@ public interface IImportJobStore
 
     Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken);
+    /// <summary>One page of the account's jobs created since <paramref name="createdSince"/>, newest first.</summary>
+    Task<Page<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="maxJobs"/> jobs created before <paramref name="cutoff"/>, with everything recorded for them.</summary>
+    Task<int> DeleteCreatedBeforeAsync(string accountId, DateTimeOffset cutoff, int maxJobs, CancellationToken cancellationToken);
 
     /// <summary>Writes the file stage of a job (status, counts, the file's own errors and warnings).</summary>
     Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken);

@@ -30,11 +30,19 @@ public sealed partial class ImportService(
     }
 
     public async Task<ImportJob> GetAsync(string accountId, string importId, CancellationToken cancellationToken) =>
-        (Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null)
-        ?? throw new NotFoundException($"Import '{importId}' was not found.");
+        (Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null) is { } job && job.CreatedAt >= RetentionCutoff
+            ? job
+            : throw new NotFoundException($"Import '{importId}' was not found (jobs are kept {options.JobRetentionDays} days).");
 
-    public Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken) =>
-        jobs.ListAsync(accountId, cancellationToken);
+    /// <summary>A page of the account's jobs, newest first; the first page also deletes a few jobs past their retention.</summary>
+    public async Task<Page<ImportJob>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var cutoff = RetentionCutoff;
+        if (page.ContinuationToken is null) await jobs.DeleteCreatedBeforeAsync(accountId, cutoff, maxJobs: 10, cancellationToken);
+        return await jobs.ListAsync(accountId, cutoff, page, cancellationToken);
+    }
+
+    private DateTimeOffset RetentionCutoff => clock.GetUtcNow().AddDays(-options.JobRetentionDays);
 
     /// <summary>The rows that were not imported, as the user wrote them, with why; read again from the uploaded file.</summary>
     public async Task<(TemplateLanguage Language, IReadOnlyList<FailedRow> Rows)> FailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)

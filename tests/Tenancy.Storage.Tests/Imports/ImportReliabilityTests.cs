@@ -59,7 +59,7 @@ public class ImportReliabilityTests(AzuriteFixture azurite)
     }
 
     private static async Task<ImportJob> OnlyJobAsync(IServiceProvider services, string accountId) =>
-        Assert.Single(await services.GetRequiredService<IImportJobStore>().ListAsync(accountId, CancellationToken.None));
+        Assert.Single((await services.GetRequiredService<IImportJobStore>().ListAsync(accountId, DateTimeOffset.MinValue, new PageRequest(200, null), CancellationToken.None)).Items);
 
     private static async Task<IReadOnlyList<Tenant>> TenantsAsync(IServiceProvider services, string accountId)
     {
