@@ -113,7 +113,7 @@ public static class ApiRoutes
             .WithSummary("Download the .xlsx import template, in English (lang=en, the default) or French (lang=fr).")
             .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(400)),
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
-            .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created.")
+            .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created. Files expanding past 50 MiB, nesting XML over 64 deep or holding over 5 million XML elements fail (zip-bomb, too-complex); the compression ratio alone refuses nothing.")
             .AddOpenApiOperationTransformer((op, _, _) =>
             {
                 op.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
@@ -136,7 +136,7 @@ public static class ApiRoutes
             .WithSummary("An import job: status (queued, parsing, processing, completed, completedWithErrors, failed), counts, chunk progress, row errors and warnings.")
             .Produces<ImportJobResponse>().ProducesProblem(404)),
         new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, b => b.WithTags("Imports")
-            .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again.")
+            .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again. Made once when the job has finished, then stored.")
             .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(404).ProducesProblem(409)),
     ];
 

@@ -40,5 +40,11 @@ public interface IImportJobStore
     /// <summary>Writes a chunk's result once; a second write of the same chunk is ignored.</summary>
     Task AddChunkResultAsync(string accountId, string importId, ChunkResult result, CancellationToken cancellationToken);
 
+    /// <summary>Stores a finished job's failed rows, so that its error report is not made from the file again.</summary>
+    Task SaveFailedRowsAsync(string accountId, string importId, IReadOnlyList<FailedRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>The stored failed rows, or null when none were stored.</summary>
+    Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken);
+
     Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
 }

@@ -10,7 +10,8 @@ namespace Tenancy.Storage.Imports;
 /// Import jobs in the imports table, one partition per account: <c>J|{id}</c> the job's file stage,
 /// <c>V|{id}|{kind}|{page}</c> its errors, warnings and refused tenants in pages that fit a property,
 /// <c>K|{id}|{chunk}</c> one row per chunk done, written once (counts are sums of those rows), and
-/// <c>I|{inverted ticks}|{id}</c> the list index, newest first (<see cref="ImportListRows"/>).
+/// <c>I|{inverted ticks}|{id}</c> the list index, newest first (<see cref="ImportListRows"/>), and
+/// <c>R|{id}|{page}</c> a finished job's failed rows (<see cref="FailedRowPages"/>).
 /// </summary>
 public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
 {
@@ -69,7 +70,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         {
             var id = ImportListRows.ImportId(index.RowKey);
             var keys = new List<string> { "J|" + id };
-            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|" })
+            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|", FailedRowPages.Prefix(id) })
                 await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, prefix), select: ["RowKey"], cancellationToken: cancellationToken))
                     keys.Add(row.RowKey);
             keys.Add(index.RowKey); // last, so that a deletion cut short is found and finished next time
@@ -97,6 +98,26 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
             await TableTransactions.SubmitAsync(Table, batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)).ToList(), cancellationToken);
         await Table.UpsertEntityAsync(JobRow(job), TableUpdateMode.Replace, cancellationToken);
         await Table.UpsertEntityAsync(ListRow(job), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task SaveFailedRowsAsync(string accountId, string importId, IReadOnlyList<FailedRow> rows, CancellationToken cancellationToken)
+    {
+        // Page 0 last: its presence says the whole report is stored.
+        var pages = FailedRowPages.Rows(accountId, importId, rows).Reverse().ToList();
+        foreach (var batch in pages.Chunk(TransactionLimits.MaxActions))
+            await TableTransactions.SubmitAsync(Table, batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)).ToList(), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)
+    {
+        var rows = new List<FailedRow>();
+        var found = false;
+        await foreach (var page in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, FailedRowPages.Prefix(importId)), cancellationToken: cancellationToken))
+        {
+            found |= page.RowKey.EndsWith("|00000", StringComparison.Ordinal);
+            rows.AddRange(FailedRowPages.Read(page));
+        }
+        return found ? rows : null;
     }
 
     public async Task AddChunkResultAsync(string accountId, string importId, ChunkResult result, CancellationToken cancellationToken)
