@@ -34,6 +34,7 @@ public sealed record ImportFailure(string Code, string Message)
     public const string Encrypted = "encrypted";
     public const string ZipBomb = "zip-bomb";
     public const string TooComplex = "too-complex";
+    public const string ProcessingFailed = "processing-failed";
     public const string Corrupt = "corrupt";
     public const string NoHeader = "no-header";
     public const string MissingColumns = "missing-columns";
