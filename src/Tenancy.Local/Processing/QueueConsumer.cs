@@ -21,9 +21,12 @@ public sealed class QueueConsumer(
     private const int PoisonBodyChars = 8 * 1024;
     private static readonly TimeSpan Lock = TimeSpan.FromSeconds(30);
 
-    /// <summary>Messages handled at once, and at most this many of one account (so no account takes every slot).</summary>
-    public const int MaxConcurrent = 8;
-    public const int MaxConcurrentPerAccount = 4;
+    /// <summary>
+    /// Messages handled at once, and at most this many of one account: one account alone runs as many at once as
+    /// before fairness came in (8), and four slots stay free for other accounts' messages.
+    /// </summary>
+    public const int MaxConcurrent = 12;
+    public const int MaxConcurrentPerAccount = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
