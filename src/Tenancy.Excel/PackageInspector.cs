@@ -86,12 +86,6 @@ internal static class PackageInspector
             var declared = entries.Sum(e => e.Length);
             if (declared > options.MaxUncompressedBytes)
                 return Bomb($"its parts expand to {declared / TemplateReaderOptions.MiB:N0} MiB (at most {options.MaxUncompressedBytes / TemplateReaderOptions.MiB:N0} MiB are accepted)");
-            foreach (var entry in entries)
-            {
-                if (entry.Length > options.RatioCheckMinBytes
-                    && entry.Length > options.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                    return Bomb($"the part '{entry.FullName}' expands {entry.Length / Math.Max(1, entry.CompressedLength):N0} times (at most {options.MaxCompressionRatio:N0} times is accepted)");
-            }
             return ExpandWithinLimits(entries, options);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
@@ -103,28 +97,35 @@ internal static class PackageInspector
 
     /// <summary>
     /// Sizes in a zip's directory are claims: decompress every part (into nothing) and count, so that a
-    /// part that lies about its size is caught here rather than inside the spreadsheet library. Worksheets
-    /// are also scanned for their number of rows, so that an oversized sheet is refused before it is loaded.
+    /// part that lies about its size is caught here rather than inside the spreadsheet library. XML parts are
+    /// streamed within limits on depth, element count and time (<see cref="XmlPartScan"/>), and worksheets are
+    /// scanned for their number of rows, so that an oversized or overly complex file is refused before it is loaded.
     /// </summary>
     private static ImportFailure? ExpandWithinLimits(IEnumerable<ZipArchiveEntry> entries, TemplateReaderOptions options)
     {
         long total = 0;
         long rows = 0;
+        var scan = new XmlPartScan(options, System.Diagnostics.Stopwatch.StartNew());
         foreach (var entry in entries)
         {
             using var stream = new CountingStream(entry.Open(), entry.Length, options.MaxUncompressedBytes - total);
             try
             {
-                if (IsWorksheet(entry.FullName))
+                if (IsXml(entry.FullName))
                 {
                     // The exact count of data rows is checked on the sheet that is read; this only keeps a
                     // workbook far beyond the limit (all sheets together) from being loaded at all.
-                    rows += SheetScan.RowsWithValues(stream);
+                    rows += scan.Scan(stream, entry.FullName, IsWorksheet(entry.FullName));
                     if (rows > options.MaxDataRows + RowSlack)
                         return new ImportFailure(ImportFailure.TooManyRows,
                             $"The workbook has more than {options.MaxDataRows:N0} rows. Split it into several files.");
                 }
                 stream.CopyTo(Stream.Null);
+            }
+            catch (XmlPartScan.LimitExceededException e)
+            {
+                return new ImportFailure(ImportFailure.TooComplex,
+                    $"The file was refused because it is built to be slow to read: {e.Message}. Save it again from Excel, or copy its rows into a fresh template.");
             }
             catch (CountingStream.LimitExceededException e)
             {
@@ -145,6 +146,10 @@ internal static class PackageInspector
 
     /// <summary>Room for header rows, titles and a help sheet on top of the data rows.</summary>
     private const int RowSlack = 1000;
+
+    private static bool IsXml(string name) =>
+        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".vml", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWorksheet(string name) =>
         name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)

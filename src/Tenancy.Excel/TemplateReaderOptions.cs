@@ -8,13 +8,21 @@ public sealed record TemplateReaderOptions
     /// <summary>The largest upload accepted, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 10 * MiB;
 
-    /// <summary>The most the zip's entries may expand to, together.</summary>
-    public long MaxUncompressedBytes { get; init; } = 100 * MiB;
+    /// <summary>
+    /// The most the zip's entries may expand to, together. Judged in absolute terms, not by compression ratio: an
+    /// honest sheet of long repeated notes compresses a thousand times and is still small. 200,000 one-cell rows
+    /// expand to 14 MiB.
+    /// </summary>
+    public long MaxUncompressedBytes { get; init; } = 50 * MiB;
 
-    /// <summary>The highest expansion ratio of one entry, checked on entries larger than <see cref="RatioCheckMinBytes"/>.</summary>
-    public double MaxCompressionRatio { get; init; } = 200;
+    /// <summary>How deep XML elements may nest in any part; Excel's own parts nest about ten deep.</summary>
+    public int MaxXmlDepth { get; init; } = 64;
 
-    public long RatioCheckMinBytes { get; init; } = 1 * MiB;
+    /// <summary>XML elements in all parts together; 200,000 rows of ten cells are about 4.2 million.</summary>
+    public long MaxXmlElements { get; init; } = 5_000_000;
+
+    /// <summary>The longest the checks before loading may take, a backstop behind the limits above.</summary>
+    public TimeSpan MaxScanTime { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>An xlsx holds a few dozen parts; thousands means something else.</summary>
     public int MaxZipEntries { get; init; } = 1000;

@@ -41,11 +41,11 @@ public static class ApiRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         new("ListTenants", "GET", Tenants, TenantEndpoints.List, b => b.WithTags("Tenants")
-            .WithSummary("List tenants in name order; search is a case-insensitive name prefix.")
+            .WithSummary("List tenants in name order; search is a name prefix compared as names are (case, invisible characters and look-alike letters ignored).")
             .WithDescription("Tenants in name order, one page at a time, with their counts and primary contact.")
             .Query(QueryParameters.Search).Paged().Produces<ListResponse<TenantListItem>>()),
         new("CreateTenant", "POST", Tenants, TenantEndpoints.Create, b => b.WithTags("Tenants")
-            .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically.")
+            .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically. Names are unique ignoring case, spacing, invisible characters (stripped from what is stored) and look-alike letters (NFKC plus Unicode confusables).")
             .WithDescription("Creates the tenant and everything in the body in one transaction: either all of it exists afterwards or none of it.")
             .JsonBody<CreateTenantBody>().Located<TenantResponse>(201, $"/api/tenants/{ApiExamples.TenantId}").ETag()
             .Problems(404).Conflicts("tenant-name-taken", "domain-taken", "device-group-owned-elsewhere", "concurrent-change")),
@@ -128,7 +128,7 @@ public static class ApiRoutes
             .WithDescription("Tickets from the domain are no longer routed to the tenant.")
             .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("MatchTicketRouting", "GET", RoutingMatch, TicketEndpoints.Match, b => b.WithTags("Ticket routing")
-            .WithSummary("What routing would do now for a sender (from=, optional senderAuthentication=pass|fail|none): match is contact, exact, parent or none, with the reason when none.")
+            .WithSummary("What routing would do now for a sender (from=, optional senderAuthentication=pass|fail|none; fail is never routed, not even to a contact): match is contact, exact, parent or none, with the reason when none.")
             .WithDescription("Nothing is stored: this is what a ticket from the sender would get now.")
             .Query(QueryParameters.From, QueryParameters.SenderAuthentication).Produces<RoutingMatchResponse>()),
         new("GetTicketAssignment", "GET", TicketAssignment, TicketEndpoints.Assignment, b => b.WithTags("Ticket routing")
@@ -140,12 +140,12 @@ public static class ApiRoutes
             .WithDescription("An empty template with its headers, validation and an example sheet.")
             .Query(QueryParameters.Language).Spreadsheet("The template workbook.", TemplateFiles.TemplateName(TemplateLanguage.English))),
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
-            .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created.")
+            .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created. Files expanding past 50 MiB, nesting XML over 64 deep or holding over 5 million XML elements fail (zip-bomb, too-complex); the compression ratio alone refuses nothing.")
             .WithDescription("Read the job at its Location until its status is completed, completedWithErrors or failed.")
             .Query(QueryParameters.ValidateOnly, QueryParameters.FileName).SpreadsheetUpload()
             .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Produces<ImportJobResponse>(200)),
         new("ListImports", "GET", Imports, ImportEndpoints.List, b => b.WithTags("Imports")
-            .WithSummary("The account's import jobs, newest first.")
+            .WithSummary("The account's import jobs, newest first, paged in storage (opaque continuationToken); jobs are kept 90 days (TENANCY_IMPORTS__JobRetentionDays).")
             .WithDescription("Import jobs, one page at a time.")
             .Paged().Produces<ListResponse<ImportJobResponse>>()),
         new("GetImport", "GET", Import, ImportEndpoints.Get, b => b.WithTags("Imports")
@@ -153,7 +153,7 @@ public static class ApiRoutes
             .WithDescription("Poll it until status is completed, completedWithErrors or failed.")
             .Produces<ImportJobResponse>().Problems(404)),
         new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, b => b.WithTags("Imports")
-            .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again.")
+            .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again. Made once when the job has finished, then stored.")
             .WithDescription("In the language of the uploaded file.")
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Tenancy.Http;
 using Tenancy.Hosting;
+using Tenancy.Http.Endpoints;
 using Tenancy.Http.OpenApi;
 using Tenancy.Local.Azurite;
 using Tenancy.Local.Processing;
@@ -28,6 +29,7 @@ public static class LocalHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDotSegmentRefusal();
         var openApiPath = $"/{ApiRoutes.Prefix}/{TenancyOpenApi.Route}";
         app.MapAnonymousRoutes();
         app.MapScalarApiReference($"/{ApiRoutes.Prefix}/docs", o => o.WithOpenApiRoutePattern(openApiPath).WithTitle("Tenancy API"));

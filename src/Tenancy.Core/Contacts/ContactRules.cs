@@ -17,7 +17,7 @@ public static partial class ContactRules
     /// <summary>Validates and cleans a new contact; <paramref name="prefix"/> is the JSON path of the contact.</summary>
     public static Contact Create(ContactFields fields, string id, DateTimeOffset now, FieldErrors errors, string prefix = "")
     {
-        var contact = new Contact(id, TextRules.Clean(fields.Name) ?? "", TextRules.Clean(fields.Role),
+        var contact = new Contact(id, CleanName(fields.Name), TextRules.Clean(fields.Role),
             CleanEmail(fields.Email), TextRules.Clean(fields.CountryCode), TextRules.Clean(fields.Phone),
             TextRules.Clean(fields.Notes), fields.IsPrimary ?? false, now);
         Validate(contact, errors, prefix);
@@ -29,7 +29,7 @@ public static partial class ContactRules
     {
         var updated = current with
         {
-            Name = patch.Name is null ? current.Name : TextRules.Clean(patch.Name) ?? "",
+            Name = patch.Name is null ? current.Name : CleanName(patch.Name),
             Role = patch.Role is null ? current.Role : TextRules.Clean(patch.Role),
             Email = patch.Email is null ? current.Email : CleanEmail(patch.Email),
             CountryCode = patch.CountryCode is null ? current.CountryCode : TextRules.Clean(patch.CountryCode),
@@ -84,6 +84,9 @@ public static partial class ContactRules
         return at > 0 && domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.')
                && !domain.Contains("..", StringComparison.Ordinal) && domain.All(c => c != '[');
     }
+
+    /// <summary>Contact names are stored as typed, less the characters that show nothing (as tenant names are).</summary>
+    private static string CleanName(string? name) => TextRules.Clean(name is null ? null : NameText.StripInvisible(name)) ?? "";
 
     private static string? CleanEmail(string? email) => TextRules.Clean(email);
 

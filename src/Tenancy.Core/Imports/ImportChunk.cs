@@ -16,6 +16,7 @@ public sealed record ImportChunk(string ImportId, string AccountId, int Chunk, i
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        AllowDuplicateProperties = false,
     };
 
     public string MessageId => $"{ImportId}-{Chunk}";
@@ -32,6 +33,8 @@ public sealed record ImportChunk(string ImportId, string AccountId, int Chunk, i
             {
                 null => "the body is null",
                 { ImportId: null or "" } or { AccountId: null or "" } => "importId and accountId are required",
+                _ when !Common.Ids.LooksValid(chunk.ImportId) || !Common.Ids.LooksValid(chunk.AccountId) =>
+                    "importId and accountId must be ids (letters, digits, '_' and '-', 3 to 64 characters)",
                 { Tenants: null } => "tenants is required",
                 { Chunk: < 0 } or { ChunkCount: < 1 } => "chunk and chunkCount are out of range",
                 _ when chunk.Chunk >= chunk.ChunkCount => "chunk is not below chunkCount",

@@ -14,4 +14,7 @@ public sealed class ImportOptions
     public int MaxChunkBytes { get; set; } = 40 * 1024;
 
     public int MaxChunkTenants { get; set; } = 50;
+
+    /// <summary>How long a job is kept (listed, readable, its report downloadable); older ones are deleted.</summary>
+    public int JobRetentionDays { get; set; } = 90;
 }

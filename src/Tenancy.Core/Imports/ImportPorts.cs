@@ -1,3 +1,5 @@
+using Tenancy.Core.Common;
+
 namespace Tenancy.Core.Imports;
 
 /// <summary>Reads a template file (implemented with ClosedXML at the edge).</summary>
@@ -38,13 +40,23 @@ public interface IImportJobStore
 
     Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken);
+    /// <summary>One page of the account's jobs created since <paramref name="createdSince"/>, newest first.</summary>
+    Task<Page<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="maxJobs"/> jobs created before <paramref name="cutoff"/>, with everything recorded for them.</summary>
+    Task<int> DeleteCreatedBeforeAsync(string accountId, DateTimeOffset cutoff, int maxJobs, CancellationToken cancellationToken);
 
     /// <summary>Writes the file stage of a job (status, counts, the file's own errors and warnings).</summary>
     Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken);
 
     /// <summary>Writes a chunk's result once; a second write of the same chunk is ignored.</summary>
     Task AddChunkResultAsync(string accountId, string importId, ChunkResult result, CancellationToken cancellationToken);
+
+    /// <summary>Stores a finished job's failed rows, so that its error report is not made from the file again.</summary>
+    Task SaveFailedRowsAsync(string accountId, string importId, IReadOnlyList<FailedRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>The stored failed rows, or null when none were stored.</summary>
+    Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken);
 
     Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
 }

@@ -22,6 +22,7 @@ public sealed class ImportProcessor(
         var slash = blobName.IndexOf('/');
         if (slash <= 0 || slash == blobName.Length - 1) return; // not under {accountId}/: not ours
         var accountId = blobName[..slash];
+        if (!Ids.LooksValid(accountId)) return; // no account has this id: nothing to record it under
         var file = await files.FindAsync(blobName, cancellationToken);
         if (file is null) return;
         if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
@@ -45,6 +46,27 @@ public sealed class ImportProcessor(
         foreach (var chunk in chunks)
             await sender.SendAsync(ImportChunk.QueueName, chunk.ToJson(), chunk.MessageId, cancellationToken);
         await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Processing, ChunkCount = chunks.Count }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the job of a blob whose file stage kept failing (for reasons outside the file's content, which
+    /// <see cref="HandleBlobAsync"/> reports itself), so that it is not retried forever and its owner knows.
+    /// </summary>
+    public async Task GiveUpBlobAsync(string blobName, int attempts, string lastError, CancellationToken cancellationToken)
+    {
+        var slash = blobName.IndexOf('/');
+        if (slash <= 0 || slash == blobName.Length - 1) return;
+        var accountId = blobName[..slash];
+        if (!Ids.LooksValid(accountId)) return;
+        var file = await files.FindAsync(blobName, cancellationToken);
+        if (file is null || await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
+
+        var job = await jobs.AddOrGetAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
+            ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+        if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return;
+        var reason = $"The file could not be processed after {attempts} attempts (last error: {DomainName.Echo(lastError, 200)}). " +
+                     "Nothing was imported from it. Upload it again; if it fails again, save it from Excel as a new file or split it.";
+        await jobs.SaveStageAsync(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(ImportFailure.ProcessingFailed, reason), ParsedAt = clock.GetUtcNow() }, cancellationToken);
     }
 
     public async Task<MessageOutcome> HandleChunkAsync(string body, CancellationToken cancellationToken)

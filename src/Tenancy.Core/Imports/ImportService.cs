@@ -30,18 +30,32 @@ public sealed partial class ImportService(
     }
 
     public async Task<ImportJob> GetAsync(string accountId, string importId, CancellationToken cancellationToken) =>
-        (Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null)
-        ?? throw new NotFoundException($"Import '{importId}' was not found.");
+        (Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null) is { } job && job.CreatedAt >= RetentionCutoff
+            ? job
+            : throw new NotFoundException($"Import '{importId}' was not found (jobs are kept {options.JobRetentionDays} days).");
 
-    public Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken) =>
-        jobs.ListAsync(accountId, cancellationToken);
+    /// <summary>A page of the account's jobs, newest first; the first page also deletes a few jobs past their retention.</summary>
+    public async Task<Page<ImportJob>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var cutoff = RetentionCutoff;
+        if (page.ContinuationToken is null) await jobs.DeleteCreatedBeforeAsync(accountId, cutoff, maxJobs: 10, cancellationToken);
+        return await jobs.ListAsync(accountId, cutoff, page, cancellationToken);
+    }
 
-    /// <summary>The rows that were not imported, as the user wrote them, with why; read again from the uploaded file.</summary>
+    private DateTimeOffset RetentionCutoff => clock.GetUtcNow().AddDays(-options.JobRetentionDays);
+
+    /// <summary>
+    /// The rows that were not imported, as the user wrote them, with why. Read from the uploaded file once the job
+    /// has finished, then stored: later downloads do not parse the file again.
+    /// </summary>
     public async Task<(TemplateLanguage Language, IReadOnlyList<FailedRow> Rows)> FailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)
     {
         var job = await GetAsync(accountId, importId, cancellationToken);
         if (job.Failure is not null)
             throw new ConflictException($"This import failed as a whole, so it has no rows to report: {job.Failure.Message}", "import-failed");
+        var language = TemplateLanguages.TryParse(job.Language, out var l) ? l : TemplateLanguage.English;
+        if (await jobs.FindFailedRowsAsync(accountId, importId, cancellationToken) is { } stored) return (language, stored);
+
         var file = await files.FindAsync(job.BlobName, cancellationToken);
         var bytes = file is null ? null : await files.DownloadAsync(file.Name, file.ETag, cancellationToken);
         if (bytes is null) throw new NotFoundException($"The file of import '{importId}' is no longer stored.");
@@ -50,7 +64,10 @@ public sealed partial class ImportService(
         var read = await reader.ReadAsync(stream, cancellationToken);
         if (!read.Succeeded) throw new ConflictException(read.Failure!.Message, "import-failed");
         var refused = job.AllRefused.Select(r => new FailedImportTenant(r.Name, r.Rows));
-        return (read.Template!.Language, ImportErrorReport.FailedRows(read.Template.Rows, refused, job.AllErrors));
+        var rows = ImportErrorReport.FailedRows(read.Template!.Rows, refused, job.AllErrors);
+        if (job.Status is ImportStatus.Completed or ImportStatus.CompletedWithErrors)
+            await jobs.SaveFailedRowsAsync(accountId, importId, rows, cancellationToken);
+        return (read.Template.Language, rows);
     }
 
     public long MaxFileBytes => options.MaxFileBytes;

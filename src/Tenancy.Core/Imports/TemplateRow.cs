@@ -33,6 +33,8 @@ public sealed record ImportFailure(string Code, string Message)
     public const string NotXlsx = "not-xlsx";
     public const string Encrypted = "encrypted";
     public const string ZipBomb = "zip-bomb";
+    public const string TooComplex = "too-complex";
+    public const string ProcessingFailed = "processing-failed";
     public const string Corrupt = "corrupt";
     public const string NoHeader = "no-header";
     public const string MissingColumns = "missing-columns";

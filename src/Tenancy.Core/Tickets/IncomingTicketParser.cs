@@ -69,8 +69,8 @@ public static partial class IncomingTicketParser
                 problems.Add($"'{DomainName.Echo(property.Name, 40)}' appears more than once.");
         }
 
-        var accountId = ReadId(root, "accountId", problems);
-        var ticketId = ReadId(root, "ticketId", problems);
+        var accountId = ReadAccountId(root, problems);
+        var ticketId = ReadTicketId(root, problems);
 
         var from = ReadString(root, "from", required: true, problems);
         if (from is not null && !SenderAddress.TryParse(from, out _, out var addressError))
@@ -126,6 +126,25 @@ public static partial class IncomingTicketParser
             return null;
         }
         return id;
+    }
+
+    // An account id that cannot exist would otherwise reach storage as a key and fail there, retried as if storage
+    // were down; it is malformed for good.
+    private static string? ReadAccountId(JsonElement root, List<string> problems)
+    {
+        var id = ReadId(root, "accountId", problems);
+        if (id is null || Common.Ids.LooksValid(id)) return id;
+        problems.Add($"accountId '{DomainName.Echo(id, 40)}' is not an account id (letters, digits, '_' and '-', 3 to 64 characters).");
+        return null;
+    }
+
+    /// <summary>Ticket ids are the pipeline's own; they may hold anything a Table Storage key can.</summary>
+    private static string? ReadTicketId(JsonElement root, List<string> problems)
+    {
+        var id = ReadId(root, "ticketId", problems);
+        if (id is null || id.IndexOfAny(['/', '\\', '#', '?']) < 0) return id;
+        problems.Add("ticketId must not contain '/', '\\', '#' or '?'.");
+        return null;
     }
 
     private static DateTimeOffset? ReadTimestamp(JsonElement root, string name, List<string> problems)

@@ -3,8 +3,8 @@ using Tenancy.Core.Domains;
 namespace Tenancy.Core.Tickets;
 
 /// <summary>
-/// Routes a ticket to a tenant in the order R6 sets: the one tenant that has the sender as a contact; else, unless the
-/// sender failed authentication, the owner of the sender's domain, then of its parents, most specific first.
+/// Routes a ticket to a tenant in the order R6 sets: a sender that failed authentication is not routed at all; else the
+/// one tenant that has the sender as a contact; else the owner of the sender's domain, then of its parents, most specific first.
 /// Costs one contact lookup and one lookup for all the levels of the sender's domain.
 /// </summary>
 public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
@@ -24,6 +24,10 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
 
     public async Task<RoutingDecision> MatchAsync(string accountId, SenderAddress sender, SenderAuthentication? authentication, CancellationToken cancellationToken)
     {
+        // R6: a forged From names a contact as easily as a domain, so a failed sender is routed by no rule at all.
+        if (authentication == SenderAuthentication.Fail)
+            return RoutingDecision.Unassigned("sender failed authentication; not routed, not even to a contact");
+
         var contactTenants = (await index.FindTenantsByContactEmailAsync(accountId, sender.Key, cancellationToken))
             .DistinctBy(t => t.Id)
             .ToList();
@@ -34,9 +38,6 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
         var prefix = contactTenants.Count > 1
             ? $"address is a contact of several tenants ({string.Join(", ", contactTenants.Select(t => t.Name))}); "
             : "";
-
-        if (authentication == SenderAuthentication.Fail)
-            return RoutingDecision.Unassigned(prefix + "sender failed authentication; not routed by domain");
 
         if (MailboxProviders.Default.ProviderOf(sender.Domain) is { } provider)
             return RoutingDecision.Unassigned(prefix + $"{provider} is a public mailbox provider; only a contact's exact address routes it");

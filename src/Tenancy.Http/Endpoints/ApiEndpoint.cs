@@ -14,7 +14,11 @@ namespace Tenancy.Http.Endpoints;
 /// </summary>
 public static class ApiEndpoint
 {
-    public static async Task<IResult> RunAsync(HttpRequest request, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
+    public static Task<IResult> RunAsync(HttpRequest request, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true) =>
+        RunAsync(request, [], handler, needsTenantsPlan);
+
+    /// <summary>Runs a handler whose route carries values (<paramref name="route"/>), refusing malformed ones first.</summary>
+    public static async Task<IResult> RunAsync(HttpRequest request, IReadOnlyList<RouteArg> route, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         try
@@ -22,6 +26,7 @@ public static class ApiEndpoint
             var apiKey = BearerToken(request);
             if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, apiKey, out var retryAfter))
                 return TooManyRequests(request, retryAfter);
+            RouteArg.Check(request, route);
             var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
             var account = await accounts.AuthenticateAsync(apiKey, cancellationToken);
             if (account is null)

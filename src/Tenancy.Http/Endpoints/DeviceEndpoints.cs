@@ -23,7 +23,7 @@ public static class DeviceEndpoints
         return Results.Json(new ListResponse<DeviceResponse>(page.Items.Select(DeviceResponse.From).ToList(), page.ContinuationToken), TenancyJson.Options);
     });
 
-    public static Task<IResult> Move(HttpRequest request, string deviceId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Move(HttpRequest request, string deviceId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("deviceId", deviceId)], async ctx =>
     {
         var body = await JsonBody.ReadAsync<MoveDeviceBody>(request, ctx.CancellationToken);
         var device = await ctx.Service<DeviceGroupService>().MoveDeviceAsync(ctx.AccountId, deviceId, body.GroupId, ctx.CancellationToken);

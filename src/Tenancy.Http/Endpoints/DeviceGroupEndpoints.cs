@@ -24,13 +24,13 @@ public static class DeviceGroupEndpoints
             .WithLocation($"/api/device-groups/{group.Id}");
     });
 
-    public static Task<IResult> Delete(HttpRequest request, string groupId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Delete(HttpRequest request, string groupId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("groupId", groupId)], async ctx =>
     {
         await ctx.Service<DeviceGroupService>().DeleteAsync(ctx.AccountId, groupId, QueryArgs.Bool(request, "withDevices"), ctx.CancellationToken);
         return Results.NoContent();
     });
 
-    public static Task<IResult> Assign(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Assign(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         var body = await JsonBody.ReadAsync<AssignGroupsBody>(request, ctx.CancellationToken);
         await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
@@ -38,7 +38,7 @@ public static class DeviceGroupEndpoints
         return await TenantViews.OkAsync(ctx, await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken));
     });
 
-    public static Task<IResult> Unassign(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Unassign(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         var body = await JsonBody.ReadAsync<UnassignGroupsBody>(request, ctx.CancellationToken);
         await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);

@@ -33,20 +33,15 @@ public static class ImportEndpoints
 
     public static Task<IResult> List(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
     {
-        var page = QueryArgs.Page(request);
-        var offset = 0;
-        if (page.ContinuationToken is not null && (!int.TryParse(page.ContinuationToken, out offset) || offset < 0))
-            throw ValidationException.For("continuationToken", "The continuation token is not one this service issued.");
-        var jobs = await ctx.Service<ImportService>().ListAsync(ctx.AccountId, ctx.CancellationToken);
-        var items = jobs.Skip(offset).Take(page.PageSize).Select(ImportJobResponse.From).ToList();
-        var next = offset + page.PageSize < jobs.Count ? (offset + page.PageSize).ToString() : null;
+        var page = await ctx.Service<ImportService>().ListAsync(ctx.AccountId, QueryArgs.Page(request), ctx.CancellationToken);
+        var (items, next) = (page.Items.Select(ImportJobResponse.From).ToList(), page.ContinuationToken);
         return Results.Json(new ListResponse<ImportJobResponse>(items, next), TenancyJson.Options);
     });
 
-    public static Task<IResult> Get(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Get(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
         Results.Json(ImportJobResponse.From(await ctx.Service<ImportService>().GetAsync(ctx.AccountId, importId, ctx.CancellationToken)), TenancyJson.Options));
 
-    public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
     {
         var (language, rows) = await ctx.Service<ImportService>().FailedRowsAsync(ctx.AccountId, importId, ctx.CancellationToken);
         return Results.File(ctx.Service<IErrorReportWriter>().Create(language, rows), TemplateFiles.ContentType,

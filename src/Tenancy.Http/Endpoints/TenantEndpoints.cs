@@ -24,13 +24,13 @@ public static class TenantEndpoints
             .WithLocation($"/api/tenants/{tenant.Id}");
     });
 
-    public static Task<IResult> Get(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Get(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         var tenant = await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
         return await TenantViews.OkAsync(ctx, tenant);
     });
 
-    public static Task<IResult> Update(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Update(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         var body = await JsonBody.ReadAsync<PatchTenantBody>(request, ctx.CancellationToken);
         var tenant = await ctx.Service<TenantService>().UpdateAsync(ctx.AccountId, tenantId,
@@ -38,7 +38,7 @@ public static class TenantEndpoints
         return await TenantViews.OkAsync(ctx, tenant);
     });
 
-    public static Task<IResult> Delete(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Delete(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         await ctx.Service<TenantService>().DeleteAsync(ctx.AccountId, tenantId, ctx.IfMatch, ctx.CancellationToken);
         return Results.NoContent();

@@ -24,7 +24,7 @@ public static class TicketEndpoints
             decision.Match, decision.Reason), TenancyJson.Options);
     });
 
-    public static Task<IResult> Assignment(HttpRequest request, string ticketId) => ApiEndpoint.RunAsync(request, async ctx =>
+    public static Task<IResult> Assignment(HttpRequest request, string ticketId) => ApiEndpoint.RunAsync(request, [RouteArg.Text("ticketId", ticketId)], async ctx =>
     {
         var assignment = await ctx.Service<ITicketAssignmentStore>().FindAsync(ctx.AccountId, ticketId, ctx.CancellationToken)
                          ?? throw new NotFoundException($"Ticket '{ticketId}' has no assignment (yet).");

@@ -20,7 +20,7 @@ public static class UploadedFile
             throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.",
                 $"Send the template as {TemplateFiles.ContentType}, or as multipart/form-data with one file.");
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await ReadFormAsync(request, cancellationToken);
         if (form.Files.Count != 1)
             throw ValidationException.For("file", $"Send exactly one file (got {form.Files.Count}).");
         var file = form.Files[0];
@@ -28,6 +28,27 @@ public static class UploadedFile
         await using var stream = file.OpenReadStream();
         return (file.FileName, await ReadAllAsync(stream, maxBytes, cancellationToken));
     }
+
+    // The form reader throws InvalidDataException (no boundary, too many fields or sections, a part too long) and
+    // IOException (a body that ends before its closing boundary): all are the caller's mistakes.
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw MalformedForm(ex.Message);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw MalformedForm($"The body ended before the form did ({ex.Message})");
+        }
+    }
+
+    private static HttpProblemException MalformedForm(string reason) => new(StatusCodes.Status400BadRequest, "malformed-multipart",
+        "The multipart form is not valid.", $"{reason.TrimEnd('.')}. Send multipart/form-data with a boundary and exactly one file, or the raw .xlsx body.");
 
     private static async Task<byte[]> ReadAllAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {

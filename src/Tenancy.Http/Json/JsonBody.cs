@@ -35,7 +35,7 @@ public static partial class JsonBody
             return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), TenancyJson.Options)
                    ?? throw ValidationException.For("", "A JSON object is expected, not null.");
         }
-        catch (JsonException ex) when (UnknownMember().IsMatch(ex.Message) || TargetType().IsMatch(ex.Message))
+        catch (JsonException ex) when (UnknownMember().IsMatch(ex.Message) || TargetType().IsMatch(ex.Message) || DuplicateMember().IsMatch(ex.Message))
         {
             throw new ValidationException(new Dictionary<string, string[]> { [FieldOf(ex)] = [Explain(ex)] });
         }
@@ -65,6 +65,7 @@ public static partial class JsonBody
     private static string Explain(JsonException ex)
     {
         if (UnknownMember().IsMatch(ex.Message)) return "Unknown field.";
+        if (DuplicateMember().IsMatch(ex.Message)) return "Given more than once.";
         var type = TargetType().Match(ex.Message).Groups[1].Value;
         return type switch
         {
@@ -78,6 +79,9 @@ public static partial class JsonBody
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnknownMember();
+
+    [GeneratedRegex("^Duplicate property '([^']*)' encountered")]
+    private static partial Regex DuplicateMember();
 
     [GeneratedRegex(@"could not be converted to ([^\s.][^\s]*)\.")]
     private static partial Regex TargetType();

@@ -10,6 +10,8 @@ namespace Tenancy.Local.Processing;
 /// Consumes a Storage queue the way the Service Bus trigger does in Azure: a message is completed when its
 /// handler is done, set aside on the poison queue with the reason when the handler says it is malformed
 /// or after <see cref="MaxDeliveries"/> failed attempts, and otherwise redelivered after its lock expires.
+/// Messages are handled side by side, accounts in turn (<see cref="AccountTurns{T}"/>): one slow message holds one
+/// slot, not the batch, and one account's burst takes at most half the slots.
 /// </summary>
 public sealed class QueueConsumer(
     TenancyQueues queues, string queueName, Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle,
@@ -19,33 +21,79 @@ public sealed class QueueConsumer(
     private const int PoisonBodyChars = 8 * 1024;
     private static readonly TimeSpan Lock = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Messages handled at once, and at most this many of one account: one account alone runs as many at once as
+    /// before fairness came in (8), and four slots stay free for other accounts' messages.
+    /// </summary>
+    public const int MaxConcurrent = 12;
+    public const int MaxConcurrentPerAccount = 8;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = queues.Get(queueName);
+        var turns = new AccountTurns<QueueMessage>(MaxConcurrent, MaxConcurrentPerAccount);
+        var running = new List<Task>();
         var idle = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(32, Lock, stoppingToken);
-                if (messages.Length == 0)
+                // Receive only what can start soon: a message waiting here holds its lock (30 s) without being worked on.
+                int waiting;
+                lock (turns) waiting = turns.Waiting;
+                if (waiting < MaxConcurrent)
                 {
-                    await Task.Delay(Math.Min(50 * ++idle, 1000), stoppingToken);
-                    continue;
+                    QueueMessage[] messages = await queue.ReceiveMessagesAsync(MaxConcurrent, Lock, stoppingToken);
+                    lock (turns)
+                        foreach (var message in messages) turns.Add(MessageAccount.Of(message.Body.ToString()), message);
+                    idle = messages.Length == 0 ? idle + 1 : 0;
                 }
-                idle = 0;
-                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                    async (message, ct) => await ProcessAsync(queue, message, ct));
+
+                bool busy;
+                lock (turns)
+                {
+                    while (turns.TryStart(out var account, out var next))
+                        running.Add(RunAsync(queue, account, next, turns, stoppingToken));
+                    busy = turns.Waiting > 0 || turns.Running >= MaxConcurrent;
+                }
+                running.RemoveAll(t => t.IsCompleted);
+
+                if (busy)
+                    await Task.WhenAny([.. running, Task.Delay(1000, stoppingToken)]);
+                else if (idle > 0)
+                    await Task.Delay(Math.Min(50 * idle, 1000), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Receiving from {Queue} failed; retrying", queueName);
                 await Task.Delay(1000, stoppingToken);
             }
+        }
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(QueueClient queue, string account, QueueMessage message, AccountTurns<QueueMessage> turns, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // off the receiving loop
+        try
+        {
+            await ProcessAsync(queue, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Settling failed (e.g. the lock expired): the message comes back and is handled again, idempotently.
+            logger.LogWarning(ex, "Settling message {Id} on {Queue} failed; it will be delivered again", message.MessageId, queueName);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            lock (turns) turns.Finished(account);
         }
     }
 

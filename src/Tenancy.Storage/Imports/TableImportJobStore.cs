@@ -9,7 +9,9 @@ namespace Tenancy.Storage.Imports;
 /// <summary>
 /// Import jobs in the imports table, one partition per account: <c>J|{id}</c> the job's file stage,
 /// <c>V|{id}|{kind}|{page}</c> its errors, warnings and refused tenants in pages that fit a property,
-/// and <c>K|{id}|{chunk}</c> one row per chunk done, written once. Counts are sums of those rows.
+/// <c>K|{id}|{chunk}</c> one row per chunk done, written once (counts are sums of those rows), and
+/// <c>I|{inverted ticks}|{id}</c> the list index, newest first (<see cref="ImportListRows"/>), and
+/// <c>R|{id}|{page}</c> a finished job's failed rows (<see cref="FailedRowPages"/>).
 /// </summary>
 public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
 {
@@ -21,10 +23,14 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
     {
         try
         {
-            await Table.AddEntityAsync(JobRow(job), cancellationToken);
+            // The job and its list row in one transaction: a listed job always exists.
+            await TableTransactions.SubmitAsync(Table, [
+                new TableTransactionAction(TableTransactionActionType.Add, JobRow(job)),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, ListRow(job)),
+            ], cancellationToken);
             return job;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
             return await FindAsync(job.AccountId, job.Id, cancellationToken) ?? job;
         }
@@ -36,12 +42,53 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         return row.HasValue ? await ReadAsync(row.Value!, cancellationToken) : null;
     }
 
-    public async Task<IReadOnlyList<ImportJob>> ListAsync(string accountId, CancellationToken cancellationToken)
+    public async Task<Core.Common.Page<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, Core.Common.PageRequest page, CancellationToken cancellationToken)
     {
-        var jobs = new List<ImportJob>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, "J|"), cancellationToken: cancellationToken))
-            jobs.Add(await ReadAsync(row, cancellationToken));
-        return jobs.OrderByDescending(j => j.CreatedAt).ToList();
+        var after = page.ContinuationToken is null ? ImportListRows.Prefix : ImportListRows.AfterKey(page.ContinuationToken);
+        var filter = $"PartitionKey eq '{accountId.Replace("'", "''")}' and RowKey gt '{after}' and RowKey lt '{ImportListRows.UpperBound(createdSince)}'";
+        var keys = new List<string>(page.PageSize + 1);
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, page.PageSize + 1, ["RowKey"], cancellationToken))
+        {
+            keys.Add(row.RowKey);
+            if (keys.Count > page.PageSize) break;
+        }
+        var more = keys.Count > page.PageSize;
+        if (more) keys.RemoveAt(keys.Count - 1);
+
+        var jobs = new ImportJob?[keys.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, ct) => jobs[i] = await FindAsync(accountId, ImportListRows.ImportId(keys[i]), ct));
+        return new Core.Common.Page<ImportJob>(jobs.OfType<ImportJob>().ToList(), more ? ImportListRows.Token(keys[^1]) : null);
+    }
+
+    public async Task<int> DeleteCreatedBeforeAsync(string accountId, DateTimeOffset cutoff, int maxJobs, CancellationToken cancellationToken)
+    {
+        // Older jobs have larger inverted keys: they sort from the cutoff's bound to the end of the index.
+        var filter = $"PartitionKey eq '{accountId.Replace("'", "''")}' and RowKey ge '{ImportListRows.UpperBound(cutoff)}' and RowKey lt 'I}}'";
+        var deleted = 0;
+        await foreach (var index in Table.QueryAsync<TableEntity>(filter, maxJobs, ["RowKey"], cancellationToken))
+        {
+            var id = ImportListRows.ImportId(index.RowKey);
+            var keys = new List<string> { "J|" + id };
+            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|", FailedRowPages.Prefix(id) })
+                await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, prefix), select: ["RowKey"], cancellationToken: cancellationToken))
+                    keys.Add(row.RowKey);
+            keys.Add(index.RowKey); // last, so that a deletion cut short is found and finished next time
+            foreach (var batch in keys.Chunk(TransactionLimits.MaxActions))
+            {
+                try
+                {
+                    await TableTransactions.SubmitAsync(Table, batch.Select(k =>
+                        new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(accountId, k), ETag.All)).ToList(), cancellationToken);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // Another caller deleted some of these rows first; what is left is deleted next time.
+                }
+            }
+            if (++deleted >= maxJobs) break;
+        }
+        return deleted;
     }
 
     public async Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken)
@@ -50,6 +97,27 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         foreach (var batch in pages.Chunk(TransactionLimits.MaxActions))
             await TableTransactions.SubmitAsync(Table, batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)).ToList(), cancellationToken);
         await Table.UpsertEntityAsync(JobRow(job), TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(ListRow(job), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task SaveFailedRowsAsync(string accountId, string importId, IReadOnlyList<FailedRow> rows, CancellationToken cancellationToken)
+    {
+        // Page 0 last: its presence says the whole report is stored.
+        var pages = FailedRowPages.Rows(accountId, importId, rows).Reverse().ToList();
+        foreach (var batch in pages.Chunk(TransactionLimits.MaxActions))
+            await TableTransactions.SubmitAsync(Table, batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)).ToList(), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)
+    {
+        var rows = new List<FailedRow>();
+        var found = false;
+        await foreach (var page in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, FailedRowPages.Prefix(importId)), cancellationToken: cancellationToken))
+        {
+            found |= page.RowKey.EndsWith("|00000", StringComparison.Ordinal);
+            rows.AddRange(FailedRowPages.Read(page));
+        }
+        return found ? rows : null;
     }
 
     public async Task AddChunkResultAsync(string accountId, string importId, ChunkResult result, CancellationToken cancellationToken)
@@ -74,6 +142,8 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         (await Table.GetEntityIfExistsAsync<TableEntity>(accountId, ChunkKey(importId, chunk), ["CompletedAt"], cancellationToken)).HasValue;
 
     private static string ChunkKey(string importId, int chunk) => $"K|{importId}|{chunk:D6}";
+
+    private static TableEntity ListRow(ImportJob job) => new(job.AccountId, ImportListRows.Key(job.Id, job.CreatedAt));
 
     private static TableEntity JobRow(ImportJob job) => new(job.AccountId, "J|" + job.Id)
     {

@@ -76,6 +76,18 @@ public class RoutingMatchTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Failed_sender_authentication_is_not_routed_even_from_a_contacts_address()
+    {
+        var (client, _, _) = await SetUpAsync();
+
+        var match = await MatchAsync(client, "ann@gmail.com", "fail");
+
+        Assert.Equal("none", (string?)match["match"]);
+        Assert.Null((string?)match["tenantId"]);
+        Assert.Contains("authentication", (string?)match["reason"]);
+    }
+
+    [Fact]
     public async Task An_unknown_domain_is_unassigned_with_the_reason()
     {
         var (client, _, _) = await SetUpAsync();

@@ -99,6 +99,20 @@ public class TicketQueueTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Spoofed_mail_from_a_contacts_address_stays_unassigned()
+    {
+        var client = await host.ClientForNewAccountAsync();
+        await client.PostAsync("api/tenants", Http.Json(new { name = "Spoof target", contacts = new[] { new { name = "Ann", email = "ann@spoof-target.com" } } }));
+        var ticketId = "T-" + Guid.NewGuid().ToString("N");
+
+        await SendTicketAsync(await host.AccountIdAsync(client), ticketId, "ann@spoof-target.com", "fail");
+
+        var assignment = await WaitForAssignmentAsync(client, ticketId);
+        Assert.Null((string?)assignment["tenantId"]);
+        Assert.Contains("authentication", (string?)assignment["reason"]);
+    }
+
+    [Fact]
     public async Task Malformed_messages_go_to_the_poison_queue_with_a_reason_and_the_consumer_keeps_going()
     {
         var (client, accountId, tenantId) = await TenantWithDomainAsync("after-poison.com");
@@ -131,5 +145,24 @@ public class TicketQueueTests(LocalHostFixture host)
         }
         Assert.Equal(bad.Length, poisoned.Count);
         Assert.All(poisoned, p => Assert.False(string.IsNullOrWhiteSpace((string?)p["reason"])));
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_account_id_has_not_the_shape_of_one_is_set_aside_at_once_with_the_reason()
+    {
+        var marker = "P5-" + Guid.NewGuid().ToString("N");
+
+        await Queues.Get("incoming-tickets").SendMessageAsync(JsonSerializer.Serialize(new { accountId = "acc_1/" + marker, ticketId = marker, from = "a@b.com" }));
+
+        JsonObject? record = null;
+        for (var i = 0; i < 200 && record is null; i++)
+        {
+            foreach (var message in (await Queues.Poison("incoming-tickets").PeekMessagesAsync(32)).Value)
+                if (message.Body.ToString().Contains(marker)) record = JsonNode.Parse(message.Body.ToString())!.AsObject();
+            await Task.Delay(50);
+        }
+        Assert.NotNull(record);
+        Assert.Equal(1, (int)record["dequeueCount"]!);
+        Assert.Contains("is not an account id", (string?)record["reason"]);
     }
 }

@@ -40,6 +40,14 @@ public class TenantGroupingTests
     }
 
     [Fact]
+    public void Names_that_only_look_alike_make_one_tenant()
+    {
+        var plan = Group(Row(2, "Acme Corp", "Jane"), Row(3, "\u0410cme\u200B Corp", "John"), Row(4, "\uFF21cme Corp", "Joan"));
+
+        Assert.Equal(3, Assert.Single(plan.Tenants).Request.Contacts!.Count);
+    }
+
+    [Fact]
     public void The_first_primary_contact_wins_and_later_ones_are_warned_about()
     {
         var plan = Group(

@@ -32,7 +32,7 @@ public class IncomingTicketParserTests
     [InlineData("none", SenderAuthentication.None)]
     public void Reads_each_sender_authentication_value(string value, SenderAuthentication expected)
     {
-        var body = $$"""{"accountId":"a","ticketId":"t","from":"j@contoso.com","senderAuthentication":"{{value}}"}""";
+        var body = $$"""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","senderAuthentication":"{{value}}"}""";
         Assert.True(IncomingTicketParser.TryParse(body, out var ticket, out _));
         Assert.Equal(expected, ticket.SenderAuthentication);
     }
@@ -40,22 +40,22 @@ public class IncomingTicketParserTests
     [Fact]
     public void Treats_null_optional_fields_as_absent()
     {
-        const string body = """{"accountId":"a","ticketId":"t","from":"j@contoso.com","subject":null,"receivedAt":null,"senderAuthentication":null}""";
+        const string body = """{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","subject":null,"receivedAt":null,"senderAuthentication":null}""";
         Assert.True(IncomingTicketParser.TryParse(body, out var ticket, out _));
-        Assert.Equal(new IncomingTicket("a", "t", "j@contoso.com"), ticket);
+        Assert.Equal(new IncomingTicket("acc_1", "t", "j@contoso.com"), ticket);
     }
 
     [Fact]
     public void Ignores_properties_the_contract_does_not_name()
     {
-        const string body = """{"accountId":"a","ticketId":"t","from":"j@contoso.com","priority":3,"headers":{"x":[1,2]}}""";
+        const string body = """{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","priority":3,"headers":{"x":[1,2]}}""";
         Assert.True(IncomingTicketParser.TryParse(body, out _, out var reason), reason);
     }
 
     [Fact]
     public void Reads_a_utf8_body_as_service_bus_hands_it_over()
     {
-        var bytes = Encoding.UTF8.GetBytes("""{"accountId":"a","ticketId":"t","from":"Jörg <jörg@münchen.de>"}""");
+        var bytes = Encoding.UTF8.GetBytes("""{"accountId":"acc_1","ticketId":"t","from":"Jörg <jörg@münchen.de>"}""");
         Assert.True(IncomingTicketParser.TryParse(bytes.AsMemory(), out var ticket, out var reason), reason);
         Assert.Equal("Jörg <jörg@münchen.de>", ticket.From);
     }
@@ -85,38 +85,42 @@ public class IncomingTicketParserTests
     [InlineData("{", "The body is not valid JSON:")]
     [InlineData("not json", "The body is not valid JSON:")]
     [InlineData("{'accountId':'a'}", "The body is not valid JSON:")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com",}""", "The body is not valid JSON:")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com",}""", "The body is not valid JSON:")]
     [InlineData("""{"accountId":"a"} {"ticketId":"t"}""", "The body is not valid JSON:")]
-    [InlineData("""[{"accountId":"a","ticketId":"t","from":"j@contoso.com"}]""", "The body must be a JSON object, not an array.")]
+    [InlineData("""[{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com"}]""", "The body must be a JSON object, not an array.")]
     [InlineData("\"a string\"", "The body must be a JSON object, not a string.")]
     [InlineData("42", "The body must be a JSON object, not a number.")]
     [InlineData("null", "The body must be a JSON object, not null.")]
     [InlineData("true", "The body must be a JSON object, not a boolean.")]
     [InlineData("{}", "accountId is missing. ticketId is missing. from is missing.")]
     [InlineData("""{"ticketId":"t","from":"j@contoso.com"}""", "accountId is missing.")]
-    [InlineData("""{"accountId":"a","from":"j@contoso.com"}""", "ticketId is missing.")]
-    [InlineData("""{"accountId":"a","ticketId":"t"}""", "from is missing.")]
+    [InlineData("""{"accountId":"acc_1","from":"j@contoso.com"}""", "ticketId is missing.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t"}""", "from is missing.")]
     [InlineData("""{"accountId":null,"ticketId":"t","from":"j@contoso.com"}""", "accountId is missing.")]
     [InlineData("""{"accountId":"","ticketId":"t","from":"j@contoso.com"}""", "accountId is empty.")]
-    [InlineData("""{"accountId":"a","ticketId":"  ","from":"j@contoso.com"}""", "ticketId is empty.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":""}""", "from is empty.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"  ","from":"j@contoso.com"}""", "ticketId is empty.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":""}""", "from is empty.")]
     [InlineData("""{"accountId":42,"ticketId":"t","from":"j@contoso.com"}""", "accountId must be a string, not a number.")]
-    [InlineData("""{"accountId":"a","ticketId":1234,"from":"j@contoso.com"}""", "ticketId must be a string, not a number.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":["j@contoso.com"]}""", "from must be a string, not an array.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":{"address":"j@contoso.com"}}""", "from must be a string, not an object.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","subject":7}""", "subject must be a string, not a number.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","senderAuthentication":true}""", "senderAuthentication must be a string, not a boolean.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","senderAuthentication":"softfail"}""", "senderAuthentication must be \"pass\", \"fail\" or \"none\" (got 'softfail').")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","senderAuthentication":"FAIL"}""", "senderAuthentication must be \"pass\", \"fail\" or \"none\" (got 'FAIL').")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","receivedAt":"yesterday"}""", "receivedAt must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T09:30:00Z (got 'yesterday').")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","receivedAt":"2026-01-31T09:30:00"}""", "receivedAt must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T09:30:00Z (got '2026-01-31T09:30:00').")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","receivedAt":1769851800}""", "receivedAt must be a string, not a number.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"john"}""", "from is not a usable email address: 'john' is not a parseable email address.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"a@contoso.com, b@contoso.com"}""", "from is not a usable email address: 'a@contoso.com, b@contoso.com' holds 2 addresses; expected one.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"john@[10.0.0.1]"}""", "from is not a usable email address: The domain of 'john@[10.0.0.1]' is not usable: '[10.0.0.1]' is an IP address; enter a domain name (e.g. contoso.com).")]
-    [InlineData("""{"accountId":"a\u0000","ticketId":"t","from":"j@contoso.com"}""", "accountId contains control characters.")]
-    [InlineData("""{"accountId":"a","ticketId":"t\n1","from":"j@contoso.com"}""", "ticketId contains control characters.")]
-    [InlineData("""{"accountId":"a","ticketId":"t","from":"j@contoso.com","from":"k@fabrikam.com"}""", "'from' appears more than once.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":1234,"from":"j@contoso.com"}""", "ticketId must be a string, not a number.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":["j@contoso.com"]}""", "from must be a string, not an array.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":{"address":"j@contoso.com"}}""", "from must be a string, not an object.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","subject":7}""", "subject must be a string, not a number.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","senderAuthentication":true}""", "senderAuthentication must be a string, not a boolean.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","senderAuthentication":"softfail"}""", "senderAuthentication must be \"pass\", \"fail\" or \"none\" (got 'softfail').")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","senderAuthentication":"FAIL"}""", "senderAuthentication must be \"pass\", \"fail\" or \"none\" (got 'FAIL').")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","receivedAt":"yesterday"}""", "receivedAt must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T09:30:00Z (got 'yesterday').")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","receivedAt":"2026-01-31T09:30:00"}""", "receivedAt must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T09:30:00Z (got '2026-01-31T09:30:00').")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","receivedAt":1769851800}""", "receivedAt must be a string, not a number.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"john"}""", "from is not a usable email address: 'john' is not a parseable email address.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"a@contoso.com, b@contoso.com"}""", "from is not a usable email address: 'a@contoso.com, b@contoso.com' holds 2 addresses; expected one.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"john@[10.0.0.1]"}""", "from is not a usable email address: The domain of 'john@[10.0.0.1]' is not usable: '[10.0.0.1]' is an IP address; enter a domain name (e.g. contoso.com).")]
+    [InlineData("""{"accountId":"acc_1\u0000","ticketId":"t","from":"j@contoso.com"}""", "accountId contains control characters.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t\n1","from":"j@contoso.com"}""", "ticketId contains control characters.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t","from":"j@contoso.com","from":"k@fabrikam.com"}""", "'from' appears more than once.")]
+    [InlineData("""{"accountId":"acc_1/x","ticketId":"t","from":"j@contoso.com"}""", "accountId 'acc_1/x' is not an account id (letters, digits, '_' and '-', 3 to 64 characters).")]
+    [InlineData("""{"accountId":"../acc","ticketId":"t","from":"j@contoso.com"}""", "accountId '../acc' is not an account id")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t/1","from":"j@contoso.com"}""", "ticketId must not contain '/', '\\', '#' or '?'.")]
+    [InlineData("""{"accountId":"acc_1","ticketId":"t#1","from":"j@contoso.com"}""", "ticketId must not contain '/', '\\', '#' or '?'.")]
     public void Refuses_a_malformed_message_with_its_reason(string? body, string reason)
     {
         Assert.False(IncomingTicketParser.TryParse(body, out var ticket, out var actual));
@@ -134,7 +138,7 @@ public class IncomingTicketParserTests
     [Fact]
     public void Refuses_ids_longer_than_128_characters()
     {
-        var body = $$"""{"accountId":"a","ticketId":"{{new string('t', 129)}}","from":"j@contoso.com"}""";
+        var body = $$"""{"accountId":"acc_1","ticketId":"{{new string('t', 129)}}","from":"j@contoso.com"}""";
         Assert.False(IncomingTicketParser.TryParse(body, out _, out var reason));
         Assert.Equal("ticketId is longer than 128 characters (got 129).", reason);
     }
@@ -142,7 +146,7 @@ public class IncomingTicketParserTests
     [Fact]
     public void Accepts_ids_of_128_characters()
     {
-        var body = $$"""{"accountId":"{{new string('a', 128)}}","ticketId":"{{new string('t', 128)}}","from":"j@contoso.com"}""";
+        var body = $$"""{"accountId":"acc_{{new string('a', 60)}}","ticketId":"{{new string('t', 128)}}","from":"j@contoso.com"}""";
         Assert.True(IncomingTicketParser.TryParse(body, out _, out var reason), reason);
     }
 
@@ -198,7 +202,7 @@ public class IncomingTicketParserTests
     [Fact]
     public void Keeps_reasons_short()
     {
-        var body = $$"""{"accountId":"a","ticketId":"t","from":"{{new string('x', 900)}}","senderAuthentication":"{{new string('y', 900)}}"}""";
+        var body = $$"""{"accountId":"acc_1","ticketId":"t","from":"{{new string('x', 900)}}","senderAuthentication":"{{new string('y', 900)}}"}""";
         Assert.False(IncomingTicketParser.TryParse(body, out _, out var reason));
         Assert.True(reason.Length <= IncomingTicketParser.MaxReasonLength + 1, $"{reason.Length} characters");
     }

@@ -154,18 +154,19 @@ public class TicketRouterTests
 
         var decision = await Match("ceo@contoso.com", SenderAuthentication.Fail);
 
-        Assert.Equal(RoutingDecision.Unassigned("sender failed authentication; not routed by domain"), decision);
+        Assert.Equal(RoutingDecision.Unassigned(FailedAuthentication), decision);
         Assert.Empty(_index.DomainLookups);
     }
 
     [Fact]
-    public async Task Still_routes_a_failed_sender_by_exact_contact_address()
+    public async Task Does_not_route_a_failed_sender_even_by_a_contacts_exact_address()
     {
+        // R6: spoofing a contact's address is as easy as spoofing the domain.
         _index.Contact("ceo@contoso.com", Contoso);
 
         var decision = await Match("ceo@contoso.com", SenderAuthentication.Fail);
 
-        Assert.Equal(TicketMatch.Contact, decision.Match);
+        Assert.Equal(RoutingDecision.Unassigned(FailedAuthentication), decision);
     }
 
     [Theory]
@@ -298,8 +299,10 @@ public class TicketRouterTests
 
         Assert.Equal(TicketMatch.None, assignment.Match);
         Assert.Null(assignment.TenantId);
-        Assert.Equal("sender failed authentication; not routed by domain", assignment.Reason);
+        Assert.Equal(FailedAuthentication, assignment.Reason);
     }
+
+    private const string FailedAuthentication = "sender failed authentication; not routed, not even to a contact";
 
     private Task<RoutingDecision> Match(string from, SenderAuthentication? authentication = null) =>
         _router.MatchAsync(Account, from, authentication, CancellationToken.None);

@@ -76,7 +76,7 @@ public sealed class MessageFunctionsTests(MessageFunctionsTests.Fixture function
             Assert.Equal(Settlement.Complete, settlement);
         }
 
-        var job = Assert.Single(await Service<ImportService>().ListAsync(accountId, CancellationToken.None));
+        var job = Assert.Single((await Service<ImportService>().ListAsync(accountId, new PageRequest(10, null), CancellationToken.None)).Items);
         Assert.Equal(ImportStatus.CompletedWithErrors, job.Status);
         Assert.Equal(2, job.CreatedCount);
         Assert.Equal(1, job.FailedCount);

@@ -59,7 +59,7 @@ public class ImportReliabilityTests(AzuriteFixture azurite)
     }
 
     private static async Task<ImportJob> OnlyJobAsync(IServiceProvider services, string accountId) =>
-        Assert.Single(await services.GetRequiredService<IImportJobStore>().ListAsync(accountId, CancellationToken.None));
+        Assert.Single((await services.GetRequiredService<IImportJobStore>().ListAsync(accountId, DateTimeOffset.MinValue, new PageRequest(200, null), CancellationToken.None)).Items);
 
     private static async Task<IReadOnlyList<Tenant>> TenantsAsync(IServiceProvider services, string accountId)
     {
@@ -177,6 +177,22 @@ public class ImportReliabilityTests(AzuriteFixture azurite)
             Assert.False(string.IsNullOrWhiteSpace(job.Failure?.Message));
         else
             Assert.Contains(job.AllErrors, e => e.Column is not null && e.Message.Length > 0);
+        Assert.Empty(await TenantsAsync(services, accountId));
+    }
+
+    [Fact]
+    public async Task A_blob_given_up_after_failed_attempts_ends_as_a_failed_job_with_the_reason()
+    {
+        using var services = Services();
+        var accountId = await AccountAsync(services);
+        var blob = await DropAsync(services, accountId, Template(2));
+
+        await services.GetRequiredService<ImportProcessor>().GiveUpBlobAsync(blob, 5, "storage timed out", CancellationToken.None);
+
+        var job = await OnlyJobAsync(services, accountId);
+        Assert.Equal(ImportStatus.Failed, job.Status);
+        Assert.Equal(ImportFailure.ProcessingFailed, job.Failure!.Code);
+        Assert.Contains("after 5 attempts (last error: storage timed out)", job.Failure.Message);
         Assert.Empty(await TenantsAsync(services, accountId));
     }
 }
