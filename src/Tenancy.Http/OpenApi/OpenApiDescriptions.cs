@@ -78,8 +78,11 @@ public static class OpenApiDescriptions
         return builder;
     }
 
-    /// <summary>What every handler can answer, since each runs in <c>ApiEndpoint.RunAsync</c>.</summary>
-    public static RouteHandlerBuilder CommonProblems(this RouteHandlerBuilder builder) => builder.Problems(401, 403, 500, 503);
+    /// <summary>
+    /// What every handler can answer, since each runs in <c>ApiEndpoint.RunAsync</c>: a malformed path (400), no valid
+    /// key (401), no plan (403), over the key's rate limit (429), a bug (500), storage away (503).
+    /// </summary>
+    public static RouteHandlerBuilder CommonProblems(this RouteHandlerBuilder builder) => builder.Problems(400, 401, 403, 429, 500, 503);
 
     private static Type SchemaOf(int status) => status switch
     {

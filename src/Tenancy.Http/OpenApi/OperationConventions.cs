@@ -41,6 +41,8 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
                 problem.Example = ApiExamples.Problem(status, conflictKinds[0]);
                 if (status == 401)
                     (concrete.Headers ??= new Dictionary<string, IOpenApiHeader>())["WWW-Authenticate"] = Header("The scheme to authenticate with: Bearer.", JsonValue.Create("Bearer"));
+                if (status == 429)
+                    (concrete.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = Header("Seconds to wait before the next request with this key.", JsonValue.Create("1"));
                 continue;
             }
             DescribeSuccess(concrete, status, responseTypes.GetValueOrDefault(status), metadata);

@@ -13,6 +13,7 @@ public static class ProblemTypes
         412 => "stale-etag",
         413 => "payload-too-large",
         415 => "unsupported-media-type",
+        429 => "rate-limited",
         503 => "storage-unavailable",
         _ => "internal-error",
     };
@@ -25,6 +26,7 @@ public static class ProblemTypes
         412 => "The resource has changed.",
         413 => "The request body is too large.",
         415 => "Unsupported media type.",
+        429 => "Too many requests.",
         503 => "Storage is unavailable.",
         _ => "Something went wrong on our side.",
     };
@@ -37,6 +39,7 @@ public static class ProblemTypes
         412 => "The tenant has changed since you read it (its ETag no longer matches If-Match). Read it again and retry.",
         413 => "A JSON body can be at most 256 KiB.",
         415 => "Send the body as application/json.",
+        429 => "This API key has sent more requests than its limit allows; try again in 1 s.",
         503 => "The data store did not answer; try again shortly.",
         _ => "An unexpected error occurred; quote trace id 0HN8R2K4M9Q1T:00000001 when you report it.",
     };
@@ -51,6 +54,7 @@ public static class ProblemTypes
         412 => "If-Match does not match the current ETag: someone changed it since you read it. Read it again and retry. Nothing changed.",
         413 => "The body is too large.",
         415 => "The Content-Type is not one this operation reads.",
+        429 => "This API key is over its rate limit (per key; 100 requests a second with bursts of 600 by default): wait Retry-After seconds. Nothing changed.",
         503 => "The data store did not answer; try again shortly. Nothing is half-done.",
         500 => "An unexpected error on our side; quote traceId when you report it.",
         _ => "An error.",
