@@ -50,8 +50,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task<string> AccountIdAsync(HttpClient client)
     {
         var key = client.DefaultRequestHeaders.Authorization!.Parameter;
-        var account = await Services.GetRequiredService<AccountService>().AuthenticateAsync(key, CancellationToken.None);
-        return account!.Id;
+        var caller = await Services.GetRequiredService<AccountService>().AuthenticateAsync(key, CancellationToken.None);
+        return caller!.Account.Id;
     }
 
     public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

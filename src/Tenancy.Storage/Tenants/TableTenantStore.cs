@@ -191,9 +191,9 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         {
             // Too many rows for one transaction: hide the tenant first, then delete its rows in batches.
             var hidden = For(accountId, tenant, deleting: true)[tenantKey];
-            var marked = await Table.UpdateEntityAsync(hidden, tenantRow.ETag, TableUpdateMode.Replace, cancellationToken);
+            var marked = await TableTransactions.SubmitAsync(Table, [new(TableTransactionActionType.UpdateReplace, hidden, tenantRow.ETag)], cancellationToken);
             tenantRow = hidden;
-            tenantRow.ETag = marked.Headers.ETag ?? ETag.All;
+            tenantRow.ETag = marked[0].Headers.ETag ?? ETag.All;
         }
 
         var children = rows.Values.Where(r => r.RowKey != tenantKey && r.RowKey != nameKey).ToList();
