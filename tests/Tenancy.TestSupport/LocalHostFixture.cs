@@ -54,8 +54,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task<string> AccountIdAsync(HttpClient client)
     {
         var key = client.DefaultRequestHeaders.Authorization!.Parameter;
-        var account = await Services.GetRequiredService<AccountService>().AuthenticateAsync(key, CancellationToken.None);
-        return account!.Id;
+        var caller = await Services.GetRequiredService<AccountService>().AuthenticateAsync(key, CancellationToken.None);
+        return caller!.Account.Id;
     }
 
     /// <summary>The served OpenAPI document, against which every answer to a client of this fixture is checked.</summary>

@@ -1,11 +1,23 @@
+using System.Collections.Concurrent;
 using Tenancy.Core.Common;
 
 namespace Tenancy.Core.Accounts;
 
 public sealed record CreatedAccount(Account Account, string ApiKey);
 
+/// <summary>
+/// Accounts and their keys. A key that authenticated is kept for <see cref="KeyLifetime"/>, so that a request costs
+/// no storage call to authenticate in the steady state. Revocation still takes effect on the very next write on every
+/// instance: each write transaction of a request checks the key's row (<see cref="CallerScope"/>), and a write that
+/// finds it gone is refused and forgets the key here at once. A read may pass for at most <see cref="KeyLifetime"/>
+/// after the key was revoked, on an instance that authenticated it just before.
+/// </summary>
 public sealed class AccountService(IAccountStore store, TimeProvider clock)
 {
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset ReadAt)> _keys = new(StringComparer.Ordinal);
+
     public async Task<CreatedAccount> CreateAsync(string name, Plan plan, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -20,11 +32,39 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         return new CreatedAccount(account, apiKey);
     }
 
-    /// <summary>The account a presented key belongs to, or null when the key is unknown.</summary>
-    public async Task<Account?> AuthenticateAsync(string? apiKey, CancellationToken cancellationToken) =>
-        ApiKeys.LooksValid(apiKey)
-            ? await store.FindByApiKeyHashAsync(ApiKeys.Hash(apiKey!), cancellationToken)
-            : null;
+    /// <summary>The caller a presented key belongs to, or null when the key is unknown.</summary>
+    public async Task<Caller?> AuthenticateAsync(string? apiKey, CancellationToken cancellationToken)
+    {
+        if (!ApiKeys.LooksValid(apiKey)) return null;
+        var hash = ApiKeys.Hash(apiKey!);
+        var now = clock.GetUtcNow();
+        if (_keys.TryGetValue(hash, out var kept) && now - kept.ReadAt < KeyLifetime) return kept.Caller;
+        var account = await store.FindByApiKeyHashAsync(hash, cancellationToken);
+        if (account is null)
+        {
+            // Unknown keys are not kept, so that a flood of made-up keys cannot grow the cache.
+            _keys.TryRemove(hash, out _);
+            return null;
+        }
+        var caller = new Caller(account, hash);
+        _keys[hash] = (caller, now);
+        return caller;
+    }
+
+    /// <summary>Forgets a key that a write found revoked, so that this instance refuses its reads at once too.</summary>
+    public void Forget(string keyHash) => _keys.TryRemove(keyHash, out _);
+
+    /// <summary>Replaces an account's key: the new key works at once, the old one stops as described above.</summary>
+    public async Task<string> RotateKeyAsync(string currentApiKey, CancellationToken cancellationToken)
+    {
+        var caller = await AuthenticateAsync(currentApiKey, cancellationToken)
+            ?? throw new NotFoundException("The API key is not valid.");
+        var apiKey = ApiKeys.New();
+        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), cancellationToken);
+        await store.RevokeKeyAsync(caller.Account.Id, caller.KeyHash, cancellationToken);
+        Forget(caller.KeyHash);
+        return apiKey;
+    }
 
     public static void RequireTenantsPlan(Account account)
     {

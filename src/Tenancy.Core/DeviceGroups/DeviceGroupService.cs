@@ -18,13 +18,6 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     public Task<Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken) =>
         store.ListAsync(accountId, tenantId, unassignedOnly, page, cancellationToken);
 
-    /// <summary>All groups of a tenant (for the tenant view).</summary>
-    public async Task<IReadOnlyList<DeviceGroup>> ForTenantAsync(string accountId, string tenantId, CancellationToken cancellationToken)
-    {
-        var groups = await PageRequest.ReadAllAsync(page => store.ListAsync(accountId, tenantId, false, page, cancellationToken));
-        return groups.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
     /// <summary>
     /// Reads the groups to assign to a tenant and applies the ownership rule: any owned by another tenant
     /// is a conflict naming that tenant, unless the caller confirmed the move.

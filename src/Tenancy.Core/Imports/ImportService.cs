@@ -7,7 +7,7 @@ namespace Tenancy.Core.Imports;
 /// <summary>The import use cases the API offers (R9): upload, validate, follow, list, and the failed-rows report.</summary>
 public sealed partial class ImportService(
     IImportFileStore files, IImportJobStore jobs, ImportProcessor processor, ITemplateReader reader, TenantService tenants,
-    ImportOptions options, TimeProvider clock)
+    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey)
 {
     /// <summary>
     /// Stores the file under the account's folder of the container and records a queued job. The file stage
@@ -15,6 +15,8 @@ public sealed partial class ImportService(
     /// </summary>
     public async Task<ImportJob> UploadAsync(string accountId, string? fileName, Stream content, CancellationToken cancellationToken)
     {
+        // No table transaction guards the upload (KeyRevokedException), so the caller's key is checked first.
+        await callerKey.EnsureCurrentAsync(cancellationToken);
         var blobName = $"{accountId}/{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}-{SafeFileName(fileName)}";
         var stored = await files.UploadAsync(blobName, content, cancellationToken);
         return await jobs.AddOrGetAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),

@@ -24,6 +24,9 @@ public sealed record Tenant(
     /// <summary>How many device groups the tenant has; kept by the writes that assign and unassign groups.</summary>
     public int DeviceGroupCount { get; init; }
 
+    /// <summary>The device groups assigned to the tenant, with their device counts, as read with it.</summary>
+    public IReadOnlyList<DeviceGroups.DeviceGroup> Groups { get; init; } = [];
+
     public string NameKey => TenantName.Key(Name);
 
     public Contact? PrimaryContact => Contacts.FirstOrDefault(c => c.IsPrimary);

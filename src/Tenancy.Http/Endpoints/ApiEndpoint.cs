@@ -28,16 +28,23 @@ public static class ApiEndpoint
                 return TooManyRequests(request, retryAfter);
             RouteArg.Check(request, route);
             var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
-            var account = await accounts.AuthenticateAsync(apiKey, cancellationToken);
-            if (account is null)
+            var caller = await accounts.AuthenticateAsync(apiKey, cancellationToken);
+            if (caller is null)
             {
                 request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 return ProblemResults.Unauthorized(request.Headers.Authorization.Count == 0
                     ? "Send your account API key as 'Authorization: Bearer <key>'."
                     : "The API key is not valid.");
             }
-            if (needsTenantsPlan) AccountService.RequireTenantsPlan(account);
-            return await handler(new RequestContext(account, request, cancellationToken));
+            using var scope = CallerScope.Enter(caller);
+            if (needsTenantsPlan) AccountService.RequireTenantsPlan(caller.Account);
+            return await handler(new RequestContext(caller.Account, request, cancellationToken));
+        }
+        catch (KeyRevokedException ex)
+        {
+            request.HttpContext.RequestServices.GetRequiredService<AccountService>().Forget(ex.KeyHash);
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return ProblemResults.Unauthorized(ex.Message);
         }
         catch (TenancyException ex)
         {

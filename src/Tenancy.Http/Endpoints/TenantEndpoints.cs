@@ -20,7 +20,7 @@ public static class TenantEndpoints
         var body = await JsonBody.ReadAsync<CreateTenantBody>(request, ctx.CancellationToken);
         var tenant = await ctx.Service<TenantService>().CreateAsync(ctx.AccountId, body.ToRequest(), TenantOrigin.Console, ctx.CancellationToken);
         ctx.SetETag(tenant.ETag);
-        return Results.Json(await TenantViews.ViewAsync(ctx, tenant), TenancyJson.Options, statusCode: StatusCodes.Status201Created)
+        return Results.Json(TenantViews.View(tenant), TenancyJson.Options, statusCode: StatusCodes.Status201Created)
             .WithLocation($"/api/tenants/{tenant.Id}");
     });
 

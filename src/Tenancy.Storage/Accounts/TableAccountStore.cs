@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Tenancy.Core.Accounts;
 using Tenancy.Storage.Tables;
@@ -6,7 +7,8 @@ namespace Tenancy.Storage.Accounts;
 
 /// <summary>
 /// Accounts in the accounts table: <c>account/{accountId}</c> rows, and <c>apikey/{sha256 of key}</c> rows
-/// that point at them. Both are written in one transaction; the key itself is never stored.
+/// that point at them; each key also has its row in the account's data (<see cref="KeyRows"/>), which writes check.
+/// The key itself is never stored.
 /// </summary>
 public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
 {
@@ -22,7 +24,20 @@ public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
             ["Plan"] = account.Plan.ToString(),
             ["CreatedAt"] = account.CreatedAt,
         }, cancellationToken);
-        await tables.Accounts.AddEntityAsync(new TableEntity(KeyPartition, apiKeyHash) { ["AccountId"] = account.Id }, cancellationToken);
+        await AddKeyAsync(account.Id, apiKeyHash, cancellationToken);
+    }
+
+    public async Task AddKeyAsync(string accountId, string apiKeyHash, CancellationToken cancellationToken)
+    {
+        // The key's row in the account's data before the lookup row: a key that authenticates can always write.
+        await tables.Tenancy.UpsertEntityAsync(KeyRows.Entity(accountId, apiKeyHash), TableUpdateMode.Replace, cancellationToken);
+        await tables.Accounts.UpsertEntityAsync(new TableEntity(KeyPartition, apiKeyHash) { ["AccountId"] = accountId }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task RevokeKeyAsync(string accountId, string apiKeyHash, CancellationToken cancellationToken)
+    {
+        await tables.Tenancy.DeleteEntityAsync(accountId, KeyRows.Key(apiKeyHash), ETag.All, cancellationToken);
+        await tables.Accounts.DeleteEntityAsync(KeyPartition, apiKeyHash, ETag.All, cancellationToken);
     }
 
     public async Task<Account?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)

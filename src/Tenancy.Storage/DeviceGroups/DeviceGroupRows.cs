@@ -6,9 +6,11 @@ namespace Tenancy.Storage.DeviceGroups;
 
 /// <summary>
 /// Layout of groups and devices in the account's partition of the tenancy table:
-/// <c>G|{groupId}</c> the group (its tenant and device count), <c>V|{deviceId}</c> the device (its group),
-/// and <c>GV|{groupId}|{deviceId}</c> the group's device index. A device names its group, not its tenant,
-/// so moving a group is one row whatever its number of devices.
+/// <c>G|{groupId}</c> the group (its name and tenant; its ETag guards assignment and delete, and device writes never
+/// change it), <c>G|{groupId}|c</c> and <c>G|{groupId}|n|…</c> its device count (<see cref="GroupDeviceCounts"/>),
+/// <c>V|{deviceId}</c> the device (its group), and <c>GV|{groupId}|{deviceId}</c> the group's device index; an
+/// assigned group also has an entry under its tenant (<see cref="Tenants.TenantRows.GroupRefKey"/>). A device names
+/// its group, not its tenant, so moving a group is a few rows whatever its number of devices.
 /// </summary>
 public static class DeviceGroupRows
 {
@@ -24,7 +26,6 @@ public static class DeviceGroupRows
     {
         ["Name"] = group.Name,
         ["TenantId"] = group.TenantId ?? "",
-        ["DeviceCount"] = group.DeviceCount,
         ["CreatedAt"] = group.CreatedAt,
         ["Deleting"] = false, // written explicitly: table filters skip rows that lack a property
     };

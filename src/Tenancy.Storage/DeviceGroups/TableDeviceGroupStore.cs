@@ -18,18 +18,25 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
 
     public async Task<DeviceGroup> CreateAsync(string accountId, DeviceGroup group, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, GroupEntity(accountId, group)) };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, GroupEntity(accountId, group)),
+            new(TableTransactionActionType.Add, GroupDeviceCounts.CountEntity(accountId, group.Id)),
+        };
         if (group.TenantId is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, TenantRows.GroupRefEntity(accountId, group.TenantId, group.Id, group.Name, 0, countPending: false)));
             actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [group.TenantId] = 1 }, cancellationToken));
+        }
         await SubmitAsync(actions, cancellationToken);
         return await FindAsync(accountId, group.Id, cancellationToken) ?? group;
     }
 
     public async Task<DeviceGroup?> FindAsync(string accountId, string groupId, CancellationToken cancellationToken)
     {
-        if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is not var (row, deltas) || IsDeleting(row)) return null;
-        if (deltas.Count >= GroupDeviceCounts.FoldAt) await GroupDeviceCounts.TryFoldAsync(Table, row, deltas, cancellationToken);
-        return ReadGroup(row) with { DeviceCount = GroupDeviceCounts.Count(row, deltas) };
+        if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is not { } rows || IsDeleting(rows.Group)) return null;
+        if (rows.Deltas.Count >= GroupDeviceCounts.FoldAt) await GroupDeviceCounts.TryFoldAsync(Table, rows, entryPending: false, cancellationToken);
+        return ReadGroup(rows.Group) with { DeviceCount = rows.Count };
     }
 
     public async Task<IReadOnlyList<DeviceGroup>> FindManyAsync(string accountId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken)
@@ -40,17 +47,32 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
 
     public async Task<Core.Common.Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken)
     {
-        var filter = RowKeys.PrefixFilter(accountId, GroupPrefix) + " and Deleting ne true";
-        if (tenantId is not null) filter += $" and TenantId eq '{tenantId.Replace("'", "''")}'";
-        else if (unassignedOnly) filter += " and TenantId eq ''";
+        if (tenantId is not null)
+        {
+            // A tenant's groups are its entries, with their counts: one more query only for a group with pending writes.
+            if (!Core.Common.Ids.LooksValid(tenantId)) return new([], null);
+            var entries = await PageAsync(RowKeys.PrefixFilter(accountId, TenantRows.GroupsPrefix(tenantId)), page, r => r, cancellationToken);
+            var owned = await Task.WhenAll(entries.Items.Select(e => FromEntryAsync(Table, accountId, tenantId, e, cancellationToken)));
+            return new(owned.OfType<DeviceGroup>().ToList(), entries.ContinuationToken);
+        }
+        var filter = RowKeys.PrefixFilter(accountId, GroupPrefix) + " and Deleting eq false";
+        if (unassignedOnly) filter += " and TenantId eq ''";
         var rows = await PageAsync(filter, page, r => r, cancellationToken);
-        var groups = await Task.WhenAll(rows.Items.Where(r => !GroupDeviceCounts.IsDelta(r)).Select(r => WithCountAsync(accountId, r, cancellationToken)));
+        var groups = await Task.WhenAll(rows.Items.Select(r => FindAsync(accountId, ReadGroup(r).Id, cancellationToken)));
         return new(groups.OfType<DeviceGroup>().ToList(), rows.ContinuationToken);
     }
 
-    /// <summary>A listed group with its exact device count (one more query only while device writes are pending).</summary>
-    private async Task<DeviceGroup?> WithCountAsync(string accountId, TableEntity row, CancellationToken cancellationToken) =>
-        GroupDeviceCounts.IsPending(row) ? await FindAsync(accountId, ReadGroup(row).Id, cancellationToken) : ReadGroup(row);
+    /// <summary>A group from its entry under a tenant, with its exact device count (its own rows read only while device writes are pending).</summary>
+    public static async Task<DeviceGroup?> FromEntryAsync(TableClient table, string accountId, string tenantId, TableEntity entry, CancellationToken cancellationToken)
+    {
+        var groupId = entry.GetString("GroupId");
+        if (entry.GetBoolean("CountPending") != true)
+            return new DeviceGroup(groupId, entry.GetString("Name"), tenantId, entry.GetInt32("DeviceCount") ?? 0, default);
+        if (await GroupDeviceCounts.ReadAsync(table, accountId, groupId, cancellationToken) is not { } rows || IsDeleting(rows.Group)) return null;
+        await GroupDeviceCounts.TryFoldAsync(table, rows, entryPending: true, cancellationToken);
+        var group = ReadGroup(rows.Group) with { DeviceCount = rows.Count };
+        return group.TenantId == tenantId ? group : null;
+    }
 
     public async Task SetTenantAsync(string accountId, IReadOnlyList<DeviceGroup> groups, string? tenantId, CancellationToken cancellationToken)
     {
@@ -62,6 +84,13 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             if (tenantId is not null) deltas[tenantId] = deltas.GetValueOrDefault(tenantId) + 1;
             actions.Add(new(TableTransactionActionType.UpdateMerge,
                 new TableEntity(accountId, GroupKey(group.Id)) { ["TenantId"] = tenantId ?? "" }, new ETag(group.Version)));
+            // The entries move with the group. The new one is marked pending: device writes since the group was read
+            // are not in its count, and they did not change the group's ETag (so that a busy group can move).
+            if (group.TenantId is not null)
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(accountId, TenantRows.GroupRefKey(group.TenantId, group.Id)), ETag.All));
+            if (tenantId is not null)
+                actions.Add(new(TableTransactionActionType.UpsertReplace,
+                    TenantRows.GroupRefEntity(accountId, tenantId, group.Id, group.Name, group.DeviceCount, countPending: true)));
         }
         // The target tenant's row is written even when its count does not change, so that a tenant deleted
         // meanwhile fails the transaction instead of receiving groups.
@@ -85,26 +114,34 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
 
     public async Task<bool> DeleteAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken)
     {
-        var row = await GroupRowAsync(accountId, groupId, cancellationToken);
-        if (row is null) return false;
-        if (!IsDeleting(row))
+        var row = await ConcurrencyRetry.RunAsync(async () =>
         {
-            // Hide the group first: a delete interrupted after this point is finished by the next delete call.
+            var row = await GroupRowAsync(accountId, groupId, cancellationToken);
+            if (row is null || IsDeleting(row)) return row;
+            // Hide the group first (and take it off its tenant): a delete interrupted after this point is finished by
+            // the next delete call. Device writes do not change the group row, so only a move or a delete races this.
             row["Deleting"] = true;
             row["DeleteWithDevices"] = withDevices;
-            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
+            var hide = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, row.ETag) };
+            if (NullIfEmpty(row.GetString("TenantId")) is { } owner)
+                hide.Add(new(TableTransactionActionType.Delete, new TableEntity(accountId, TenantRows.GroupRefKey(owner, groupId)), ETag.All));
+            await SubmitAsync(hide, cancellationToken);
+            return row;
+        }, cancellationToken);
+        if (row is null) return false;
         withDevices = row.GetBoolean("DeleteWithDevices") ?? withDevices;
 
         await ConcurrencyRetry.RunAsync(async () =>
         {
-            // Read first: a device that joins after this read changes the row's ETag, so the last delete fails and
-            // this runs again, sweeping that device too.
-            if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is not var (current, deltas)) return;
+            // Read first: a device that joins after this read changes the count row's ETag, so the last delete fails
+            // and this runs again, sweeping that device too.
+            if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is not { } rows) return;
+            var current = rows.Group;
             await RemoveDevicesAsync(accountId, groupId, withDevices, cancellationToken);
-            foreach (var batch in deltas.Chunk(TransactionLimits.MaxActions))
+            foreach (var batch in rows.Deltas.Chunk(TransactionLimits.MaxOwnActions))
                 await SubmitAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, d, ETag.All)).ToList(), cancellationToken);
             var final = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, current, current.ETag) };
+            if (rows.CountRow is not null) final.Add(new(TableTransactionActionType.Delete, rows.CountRow, rows.CountRow.ETag));
             if (NullIfEmpty(current.GetString("TenantId")) is { } tenantId)
                 final.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [tenantId] = -1 }, cancellationToken));
             await SubmitAsync(final, cancellationToken);
@@ -221,8 +258,8 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
     private async Task MaybeFoldAsync(string accountId, string? groupId, CancellationToken cancellationToken)
     {
         if (groupId is null || Random.Shared.Next(GroupDeviceCounts.FoldEveryWrites) != 0) return;
-        if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is var (group, deltas))
-            await GroupDeviceCounts.TryFoldAsync(Table, group, deltas, cancellationToken);
+        if (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken) is { } rows)
+            await GroupDeviceCounts.TryFoldAsync(Table, rows, entryPending: false, cancellationToken);
     }
 
     /// <summary>Actions that add a device to (+1) or take it out of (-1) a group's index and count.</summary>
@@ -238,7 +275,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return
         [
             delta > 0 ? new(TableTransactionActionType.Add, index) : new(TableTransactionActionType.Delete, index, ETag.All),
-            .. GroupDeviceCounts.Change(accountId, groupId, delta),
+            .. GroupDeviceCounts.Change(accountId, groupId, NullIfEmpty(group.GetString("TenantId")), delta),
         ];
     }
 

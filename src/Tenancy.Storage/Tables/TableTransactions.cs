@@ -1,6 +1,8 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Tenancy.Core.Accounts;
+using Tenancy.Storage.Accounts;
 
 namespace Tenancy.Storage.Tables;
 
@@ -12,9 +14,20 @@ public static class TableTransactions
         if (actions.Count == 0) return [];
         if (actions.Select(a => a.Entity.PartitionKey).Distinct().Count() > 1)
             throw new InvalidOperationException("An entity group transaction must stay in one partition.");
-        TransactionLimits.Check(actions.Count, actions.Sum(a => ApproximateSize(a.Entity)));
-        var response = await table.SubmitTransactionAsync(actions, cancellationToken);
-        return response.Value;
+        // A request's write also checks that the caller's key still exists (KeyRows), last, so that responses keep
+        // the indices of the caller's actions.
+        var check = KeyRows.CheckFor(table, actions[0].Entity.PartitionKey);
+        var sent = check is null ? actions : [.. actions, check];
+        TransactionLimits.Check(sent.Count, sent.Sum(a => ApproximateSize(a.Entity)));
+        try
+        {
+            var response = await table.SubmitTransactionAsync(sent, cancellationToken);
+            return response.Value;
+        }
+        catch (TableTransactionFailedException ex) when (check is not null && ex.Status == 404 && ex.FailedTransactionActionIndex == sent.Count - 1)
+        {
+            throw new KeyRevokedException(CallerScope.Current!.KeyHash);
+        }
     }
 
     /// <summary>The action that made a transaction fail, when the service says which.</summary>

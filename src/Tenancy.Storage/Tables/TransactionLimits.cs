@@ -9,6 +9,9 @@ namespace Tenancy.Storage.Tables;
 public static class TransactionLimits
 {
     public const int MaxActions = 100;
+
+    /// <summary>What our own writes may use: one action is kept for the caller's key check (<see cref="TableTransactions"/>).</summary>
+    public const int MaxOwnActions = MaxActions - 1;
     public const int MaxPayloadBytes = 4 * 1024 * 1024;
 
     public static void Check(int actionCount, long approximateBytes)

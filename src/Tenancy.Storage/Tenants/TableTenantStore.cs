@@ -20,8 +20,14 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         var actions = For(accountId, tenant).Values
             .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
             .ToList();
-        actions.AddRange(groups.Select(g => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-            new TableEntity(accountId, DeviceGroupRows.GroupKey(g.Id)) { ["TenantId"] = tenant.Id }, new ETag(g.Version))));
+        foreach (var g in groups)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateMerge,
+                new TableEntity(accountId, DeviceGroupRows.GroupKey(g.Id)) { ["TenantId"] = tenant.Id }, new ETag(g.Version)));
+            if (g.TenantId is not null)
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(accountId, GroupRefKey(g.TenantId, g.Id)), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, GroupRefEntity(accountId, tenant.Id, g.Id, g.Name, g.DeviceCount, countPending: true)));
+        }
         var previousOwners = groups.Where(g => g.TenantId is not null).GroupBy(g => g.TenantId!).ToDictionary(g => g.Key, g => -g.Count());
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, previousOwners, cancellationToken));
         IReadOnlyList<Azure.Response> responses;
@@ -42,7 +48,11 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             throw new ConcurrencyException("A device group or its tenant changed while the tenant was being created.");
         }
         var tenantRow = actions.FindIndex(a => a.Entity.RowKey == TenantKey(tenant.Id));
-        return tenant with { ETag = responses[tenantRow].Headers.ETag?.ToString() ?? "" };
+        return tenant with
+        {
+            ETag = responses[tenantRow].Headers.ETag?.ToString() ?? "",
+            Groups = groups.Select(g => g with { TenantId = tenant.Id }).ToList(),
+        };
     }
 
     public async Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, CancellationToken cancellationToken)
@@ -72,12 +82,12 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             var rows = For(accountId, tenant).Values;
             // The service refuses a transaction that names one row twice: two tenants of one file that claim
             // the same domain (or contact address) cannot share one.
-            if (rows.Count > TransactionLimits.MaxActions || rows.Any(r => rowKeys.Contains(r.RowKey)))
+            if (rows.Count > TransactionLimits.MaxOwnActions || rows.Any(r => rowKeys.Contains(r.RowKey)))
             {
                 alone.Add(tenant);
                 continue;
             }
-            if (actions.Count + rows.Count > TransactionLimits.MaxActions) await FlushAsync();
+            if (actions.Count + rows.Count > TransactionLimits.MaxOwnActions) await FlushAsync();
             batch.Add(tenant);
             foreach (var row in rows)
             {
@@ -91,9 +101,28 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
 
     public async Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken)
     {
-        var row = await FindRowAsync(accountId, tenantId, cancellationToken);
-        if (row is null || IsDeleting(row)) return null;
-        return ReadTenant(row, await ContactRowsAsync(accountId, tenantId, cancellationToken));
+        var rows = await ReadRangeAsync(accountId, tenantId, cancellationToken);
+        if (rows is null || IsDeleting(rows.Tenant)) return null;
+        var groups = await Task.WhenAll(rows.GroupEntries.Select(e => TableDeviceGroupStore.FromEntryAsync(Table, accountId, tenantId, e, cancellationToken)));
+        return ReadTenant(rows.Tenant, rows.Contacts) with { Groups = groups.OfType<DeviceGroup>().ToList() };
+    }
+
+    /// <summary>A tenant's rows: its own, its contacts and its group entries, in one range query.</summary>
+    private sealed record TenantRange(TableEntity Tenant, List<TableEntity> Contacts, List<TableEntity> GroupEntries);
+
+    private async Task<TenantRange?> ReadRangeAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        TableEntity? tenant = null;
+        var contacts = new List<TableEntity>();
+        var entries = new List<TableEntity>();
+        var key = TenantKey(tenantId);
+        await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, RangePrefix(tenantId)), cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == key) tenant = row;
+            else if (IsContact(row)) contacts.Add(row);
+            else if (IsGroupRef(row)) entries.Add(row);
+        }
+        return tenant is null ? null : new TenantRange(tenant, contacts, entries);
     }
 
     public Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken) =>
@@ -108,7 +137,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             // The tenant row is always written with the tag we read: it guards the whole tenant.
             new(TableTransactionActionType.UpdateReplace, newRows[TenantKey(after.Id)], new ETag(before.ETag)),
         };
-        foreach (var (key, row) in oldRows.Where(r => !r.Key.StartsWith(TenantPrefix, StringComparison.Ordinal)))
+        foreach (var (key, row) in oldRows.Where(r => r.Key != TenantKey(after.Id)))
         {
             if (!newRows.TryGetValue(key, out var replacement))
                 actions.Add(new(TableTransactionActionType.Delete, row, ETag.All));
@@ -138,12 +167,12 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     {
         while (true)
         {
-            var row = await FindRowAsync(accountId, tenantId, cancellationToken);
-            if (row is null) return false;
-            var tenant = ReadTenant(row, await ContactRowsAsync(accountId, tenantId, cancellationToken));
+            var range = await ReadRangeAsync(accountId, tenantId, cancellationToken);
+            if (range is null) return false;
+            var tenant = ReadTenant(range.Tenant, range.Contacts);
             try
             {
-                await DeleteRowsAsync(accountId, tenant, row, cancellationToken);
+                await DeleteRowsAsync(accountId, tenant, range.Tenant, range.GroupEntries, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -153,50 +182,51 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
     }
 
-    private async Task DeleteRowsAsync(string accountId, Tenant tenant, TableEntity tenantRow, CancellationToken cancellationToken)
+    private async Task DeleteRowsAsync(string accountId, Tenant tenant, TableEntity tenantRow, List<TableEntity> groups, CancellationToken cancellationToken)
     {
         var rows = For(accountId, tenant);
         var tenantKey = TenantKey(tenant.Id);
         var nameKey = NameKey(tenant.NameKey);
-        if (rows.Count > TransactionLimits.MaxActions && !IsDeleting(tenantRow))
+        if (rows.Count + groups.Count * 2 > TransactionLimits.MaxOwnActions && !IsDeleting(tenantRow))
         {
             // Too many rows for one transaction: hide the tenant first, then delete its rows in batches.
             var hidden = For(accountId, tenant, deleting: true)[tenantKey];
-            var marked = await Table.UpdateEntityAsync(hidden, tenantRow.ETag, TableUpdateMode.Replace, cancellationToken);
+            var marked = await TableTransactions.SubmitAsync(Table, [new(TableTransactionActionType.UpdateReplace, hidden, tenantRow.ETag)], cancellationToken);
             tenantRow = hidden;
-            tenantRow.ETag = marked.Headers.ETag ?? ETag.All;
+            tenantRow.ETag = marked[0].Headers.ETag ?? ETag.All;
         }
 
         var children = rows.Values.Where(r => r.RowKey != tenantKey && r.RowKey != nameKey).ToList();
-        var groups = await GroupRowsAsync(accountId, tenant.Id, cancellationToken);
-        if (IsDeleting(tenantRow) || children.Count + groups.Count + 2 > TransactionLimits.MaxActions)
+        if (IsDeleting(tenantRow) || children.Count + groups.Count * 2 + 2 > TransactionLimits.MaxOwnActions)
         {
             await DeleteEachAsync(children, cancellationToken);
-            foreach (var group in groups)
-                await Table.UpdateEntityAsync(Unassigned(group), ETag.All, TableUpdateMode.Merge, cancellationToken);
+            foreach (var entry in groups)
+            {
+                // The group first, then its entry: the other order would leave, for a moment, a group that names this
+                // tenant without an entry, which a move could not take away.
+                await Table.UpdateEntityAsync(Unassigned(accountId, entry), ETag.All, TableUpdateMode.Merge, cancellationToken);
+                await Table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
+            }
             children = [];
             groups = [];
         }
 
+        // A group entry is deleted with If-Match *: it fails the transaction when a move took the group away meanwhile.
         var final = children.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))
-            .Concat(groups.Select(g => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Unassigned(g), g.ETag)))
+            .Concat(groups.SelectMany(g => new TableTransactionAction[]
+            {
+                new(TableTransactionActionType.UpdateMerge, Unassigned(accountId, g), ETag.All),
+                new(TableTransactionActionType.Delete, g, ETag.All),
+            }))
             .Append(new(TableTransactionActionType.Delete, rows[nameKey], ETag.All))
             .Append(new(TableTransactionActionType.Delete, rows[tenantKey], tenantRow.ETag))
             .ToList();
         await TableTransactions.SubmitAsync(Table, final, cancellationToken);
     }
 
-    private static TableEntity Unassigned(TableEntity group) => new(group.PartitionKey, group.RowKey) { ["TenantId"] = "" };
-
-    /// <summary>The device groups assigned to a tenant; they become unassigned when it is deleted.</summary>
-    private async Task<List<TableEntity>> GroupRowsAsync(string accountId, string tenantId, CancellationToken cancellationToken)
-    {
-        var filter = RowKeys.PrefixFilter(accountId, DeviceGroupRows.GroupPrefix) + $" and TenantId eq '{tenantId}'";
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            rows.Add(row);
-        return rows;
-    }
+    /// <summary>The group of an entry, unassigned: it stays, without a tenant, when its tenant is deleted.</summary>
+    private static TableEntity Unassigned(string accountId, TableEntity entry) =>
+        new(accountId, DeviceGroupRows.GroupKey(entry.GetString("GroupId"))) { ["TenantId"] = "" };
 
     /// <summary>Deletes rows one by one where a row may already be gone (a resumed delete).</summary>
     private async Task DeleteEachAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
@@ -209,14 +239,6 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, TenantKey(tenantId), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
-    }
-
-    private async Task<List<TableEntity>> ContactRowsAsync(string accountId, string tenantId, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, ContactsPrefix(tenantId)), cancellationToken: cancellationToken))
-            rows.Add(row);
-        return rows;
     }
 
     /// <summary>Names the tenant that already holds the name or a domain this tenant claims.</summary>

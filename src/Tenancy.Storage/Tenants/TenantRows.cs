@@ -12,7 +12,9 @@ namespace Tenancy.Storage.Tenants;
 /// <list type="bullet">
 /// <item><c>T|{tenantId}</c> the tenant;</item>
 /// <item><c>N|{name key}</c> the name index and list row (unique name, list in name order);</item>
-/// <item><c>C|{tenantId}|{contactId}</c> one row per contact;</item>
+/// <item><c>T|{tenantId}|C|{contactId}</c> one row per contact, and <c>T|{tenantId}|G|{groupId}</c> one per device
+/// group assigned to the tenant (its name and device count): the tenant's own range, so one range query reads the
+/// whole tenant;</item>
 /// <item><c>D|{domain, labels reversed}</c> the domain index (a domain has one owner per account); reversed
 /// (<c>D|com.contoso.mail</c>) so that a domain and all its parents lie in one key range, read in one query;</item>
 /// <item><c>E|{email key}|{tenantId}|{contactId}</c> the contact email index that routes tickets.</item>
@@ -23,13 +25,16 @@ public static class TenantRows
 {
     public const string TenantPrefix = "T|";
     public const string NamePrefix = "N|";
-    public const string ContactPrefix = "C|";
     public const string DomainPrefix = "D|";
     public const string EmailPrefix = "E|";
 
     public static string TenantKey(string tenantId) => TenantPrefix + tenantId;
     public static string NameKey(string nameKey) => NamePrefix + RowKeys.Escape(nameKey);
-    public static string ContactsPrefix(string tenantId) => RowKeys.Join("C", tenantId, "");
+    /// <summary>The tenant's range: its row and every row under it (tenant ids have one length, so no other tenant's).</summary>
+    public static string RangePrefix(string tenantId) => TenantKey(tenantId);
+    public static string ContactsPrefix(string tenantId) => RowKeys.Join(TenantKey(tenantId), "C", "");
+    public static string GroupsPrefix(string tenantId) => RowKeys.Join(TenantKey(tenantId), "G", "");
+    public static string GroupRefKey(string tenantId, string groupId) => GroupsPrefix(tenantId) + groupId;
     public static string DomainKey(string domain) => DomainPrefix + RowKeys.Escape(string.Join('.', domain.Split('.').Reverse()));
     public static string EmailTenantsPrefix(string emailKey) => RowKeys.Join("E", RowKeys.Escape(emailKey), "");
 
@@ -89,6 +94,23 @@ public static class TenantRows
             ["IsPrimary"] = c.IsPrimary,
             ["CreatedAt"] = c.CreatedAt,
         };
+
+    /// <summary>
+    /// A device group's entry under the tenant: its name and device count as last folded. <c>CountPending</c> says
+    /// that device writes may have changed the count since (then the group's own rows give the exact count).
+    /// </summary>
+    public static TableEntity GroupRefEntity(string accountId, string tenantId, string groupId, string name, int deviceCount, bool countPending) =>
+        new(accountId, GroupRefKey(tenantId, groupId))
+        {
+            ["GroupId"] = groupId,
+            ["Name"] = name,
+            ["DeviceCount"] = deviceCount,
+            ["CountPending"] = countPending,
+        };
+
+    public static bool IsGroupRef(TableEntity row) => row.ContainsKey("GroupId") && row.RowKey.Contains("|G|", StringComparison.Ordinal);
+
+    public static bool IsContact(TableEntity row) => row.ContainsKey("ContactId");
 
     public static bool IsDeleting(TableEntity tenantRow) => tenantRow.GetBoolean("Deleting") == true;
 

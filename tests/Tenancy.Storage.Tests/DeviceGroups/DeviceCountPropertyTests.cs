@@ -2,9 +2,12 @@ using Azure.Data.Tables;
 using FsCheck;
 using FsCheck.Fluent;
 using Tenancy.Core.Common;
+using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Tenants;
 using Tenancy.Storage.DeviceGroups;
 using Tenancy.Storage.Tables;
+using Tenancy.Storage.Tenants;
 using Tenancy.TestSupport;
 
 namespace Tenancy.Storage.Tests.DeviceGroups;
@@ -29,11 +32,16 @@ public class DeviceCountPropertyTests(AzuriteFixture azurite)
 
     private async Task<bool> RunAsync(IReadOnlyList<Step> steps)
     {
-        var store = new TableDeviceGroupStore(new TenancyTables(new TableServiceClient(azurite.ConnectionString)));
+        var tables = new TenancyTables(new TableServiceClient(azurite.ConnectionString));
+        var store = new TableDeviceGroupStore(tables);
+        var tenants = new TableTenantStore(tables);
         var account = AzuriteFixture.NewAccountId();
+        var tenant = await tenants.CreateAsync(account, TenantService.Build(new NewTenantRequest("T", null, [new ContactFields("Ann", null, null, null, null, null, null)]),
+            Ids.New("tnt"), TenantOrigin.Console, DateTimeOffset.UtcNow, new FieldErrors(), throwOnErrors: true), [], default);
         var groups = new List<string>();
+        // Groups 0 and 1 belong to the tenant, whose view counts their devices too.
         for (var g = 0; g < 3; g++)
-            groups.Add((await store.CreateAsync(account, new DeviceGroup(Ids.New("grp"), $"G{g}", null, 0, DateTimeOffset.UtcNow), default)).Id);
+            groups.Add((await store.CreateAsync(account, new DeviceGroup(Ids.New("grp"), $"G{g}", g < 2 ? tenant.Id : null, 0, DateTimeOffset.UtcNow), default)).Id);
         var devices = new List<string>();
         var expected = new Dictionary<string, string?>();
 
@@ -55,10 +63,14 @@ public class DeviceCountPropertyTests(AzuriteFixture azurite)
         }
 
         var listed = (await store.ListAsync(account, null, false, new PageRequest(100, null), default)).Items.ToDictionary(g => g.Id, g => g.DeviceCount);
-        foreach (var group in groups)
+        var ofTenant = (await store.ListAsync(account, tenant.Id, false, new PageRequest(100, null), default)).Items.ToDictionary(g => g.Id, g => g.DeviceCount);
+        var inView = (await tenants.FindAsync(account, tenant.Id, default))!.Groups.ToDictionary(g => g.Id, g => g.DeviceCount);
+        for (var i = 0; i < groups.Count; i++)
         {
+            var group = groups[i];
             var count = expected.Values.Count(g => g == group);
             if ((await store.FindAsync(account, group, default))!.DeviceCount != count || listed[group] != count) return false;
+            if (i < 2 && (ofTenant[group] != count || inView[group] != count)) return false;
         }
         return true;
     }
