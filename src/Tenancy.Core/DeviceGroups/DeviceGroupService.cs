@@ -15,7 +15,7 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         return await ConcurrencyRetry.RunAsync(() => store.CreateAsync(accountId, group, cancellationToken), cancellationToken);
     }
 
-    public Task<Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken) =>
+    public Task<ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken) =>
         store.ListAsync(accountId, tenantId, unassignedOnly, page, cancellationToken);
 
     /// <summary>
@@ -73,10 +73,10 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         return await store.CreateDeviceAsync(accountId, new Device(Ids.New("dev"), name, request.GroupId, null, clock.GetUtcNow()), cancellationToken);
     }
 
-    public Task<Page<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
+    public Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
     {
         if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
-        if (tenantId is not null && !Ids.LooksValid(tenantId)) return Task.FromResult(new Page<Device>([], null));
+        if (tenantId is not null && !Ids.LooksValid(tenantId)) return Task.FromResult(new ResultPage<Device>([], null));
         return store.ListDevicesAsync(accountId, groupId, tenantId, page, cancellationToken);
     }
 

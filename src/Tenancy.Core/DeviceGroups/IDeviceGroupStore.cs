@@ -12,7 +12,7 @@ public interface IDeviceGroupStore
 
     Task<IReadOnlyList<DeviceGroup>> FindManyAsync(string accountId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken);
 
-    Task<Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken);
+    Task<ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets the tenant of groups read earlier (their <see cref="DeviceGroup.Version"/> guards the write);
@@ -30,7 +30,7 @@ public interface IDeviceGroupStore
 
     Task<Device?> FindDeviceAsync(string accountId, string deviceId, CancellationToken cancellationToken);
 
-    Task<Page<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken);
+    Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken);
 
     Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken);
 }

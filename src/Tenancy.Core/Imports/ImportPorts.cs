@@ -41,7 +41,7 @@ public interface IImportJobStore
     Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken);
 
     /// <summary>One page of the account's jobs created since <paramref name="createdSince"/>, newest first.</summary>
-    Task<Page<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, PageRequest page, CancellationToken cancellationToken);
+    Task<ResultPage<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Deletes up to <paramref name="maxJobs"/> jobs created before <paramref name="cutoff"/>, with everything recorded for them.</summary>
     Task<int> DeleteCreatedBeforeAsync(string accountId, DateTimeOffset cutoff, int maxJobs, CancellationToken cancellationToken);

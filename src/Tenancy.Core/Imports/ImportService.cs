@@ -37,7 +37,7 @@ public sealed partial class ImportService(
             : throw new NotFoundException($"Import '{importId}' was not found (jobs are kept {options.JobRetentionDays} days).");
 
     /// <summary>A page of the account's jobs, newest first; the first page also deletes a few jobs past their retention.</summary>
-    public async Task<Page<ImportJob>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
+    public async Task<ResultPage<ImportJob>> ListAsync(string accountId, PageRequest page, CancellationToken cancellationToken)
     {
         var cutoff = RetentionCutoff;
         if (page.ContinuationToken is null) await jobs.DeleteCreatedBeforeAsync(accountId, cutoff, maxJobs: 10, cancellationToken);

@@ -26,7 +26,7 @@ public interface ITenantStore
     Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken);
 
     /// <summary>Tenants in name order, optionally only those whose name starts with a prefix (case-insensitive).</summary>
-    Task<Page<TenantSummary>> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken);
+    Task<ResultPage<TenantSummary>> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes the difference between two states of a tenant. Throws <see cref="ConcurrencyException"/>

@@ -107,7 +107,7 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
     public Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>
         mutator.GetAsync(accountId, tenantId, cancellationToken);
 
-    public Task<Page<TenantSummary>> ListAsync(string accountId, string? search, PageRequest page, CancellationToken cancellationToken)
+    public Task<ResultPage<TenantSummary>> ListAsync(string accountId, string? search, PageRequest page, CancellationToken cancellationToken)
     {
         var prefix = string.IsNullOrWhiteSpace(search) ? null : TenantName.Key(search);
         return store.ListAsync(accountId, prefix, page, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return groups.OfType<DeviceGroup>().ToList();
     }
 
-    public async Task<Core.Common.Page<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Core.Common.ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken)
     {
         if (tenantId is not null)
         {
@@ -197,7 +197,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return ReadDevice(row.Value, group?.TenantId) with { GroupId = group?.Id };
     }
 
-    public async Task<Core.Common.Page<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Core.Common.ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
     {
         if (groupId is null && tenantId is null)
         {
@@ -303,7 +303,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return devices;
     }
 
-    private Task<Core.Common.Page<T>> PageAsync<T>(string filter, PageRequest page, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
+    private Task<Core.Common.ResultPage<T>> PageAsync<T>(string filter, PageRequest page, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
         TablePages.ReadAsync(Table, filter, page, read, cancellationToken);
 
     private static string JoinToken(string groupId, string? inner) =>

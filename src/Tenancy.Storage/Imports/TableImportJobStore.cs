@@ -42,7 +42,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         return row.HasValue ? await ReadAsync(row.Value!, cancellationToken) : null;
     }
 
-    public async Task<Core.Common.Page<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, Core.Common.PageRequest page, CancellationToken cancellationToken)
+    public async Task<Core.Common.ResultPage<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, Core.Common.PageRequest page, CancellationToken cancellationToken)
     {
         var after = page.ContinuationToken is null ? ImportListRows.Prefix : ImportListRows.AfterKey(page.ContinuationToken);
         var filter = $"PartitionKey eq '{accountId.Replace("'", "''")}' and RowKey gt '{after}' and RowKey lt '{ImportListRows.UpperBound(createdSince)}'";
@@ -58,7 +58,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         var jobs = new ImportJob?[keys.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => jobs[i] = await FindAsync(accountId, ImportListRows.ImportId(keys[i]), ct));
-        return new Core.Common.Page<ImportJob>(jobs.OfType<ImportJob>().ToList(), more ? ImportListRows.Token(keys[^1]) : null);
+        return new Core.Common.ResultPage<ImportJob>(jobs.OfType<ImportJob>().ToList(), more ? ImportListRows.Token(keys[^1]) : null);
     }
 
     public async Task<int> DeleteCreatedBeforeAsync(string accountId, DateTimeOffset cutoff, int maxJobs, CancellationToken cancellationToken)

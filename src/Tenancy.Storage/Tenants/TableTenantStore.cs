@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Tenancy.Core.Common;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Storage.DeviceGroups;
-using Page = Tenancy.Core.Common.Page<Tenancy.Core.Tenants.TenantSummary>;
+using Page = Tenancy.Core.Common.ResultPage<Tenancy.Core.Tenants.TenantSummary>;
 using Tenancy.Core.Tenants;
 using Tenancy.Storage.Tables;
 using static Tenancy.Storage.Tenants.TenantRows;

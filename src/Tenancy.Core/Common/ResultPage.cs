@@ -1,6 +1,6 @@
 namespace Tenancy.Core.Common;
 
-public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+public sealed record ResultPage<T>(IReadOnlyList<T> Items, string? ContinuationToken);
 
 public sealed record PageRequest(int PageSize, string? ContinuationToken)
 {
@@ -8,7 +8,7 @@ public sealed record PageRequest(int PageSize, string? ContinuationToken)
     public const int MaxSize = 200;
 
     /// <summary>Every item of a paged read, page after page at the largest size, until there is no continuation.</summary>
-    public static async Task<List<T>> ReadAllAsync<T>(Func<PageRequest, Task<Page<T>>> readPage)
+    public static async Task<List<T>> ReadAllAsync<T>(Func<PageRequest, Task<ResultPage<T>>> readPage)
     {
         var items = new List<T>();
         string? token = null;
