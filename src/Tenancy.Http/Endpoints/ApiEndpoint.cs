@@ -23,10 +23,10 @@ public static class ApiEndpoint
         var cancellationToken = request.HttpContext.RequestAborted;
         try
         {
+            RouteArg.Check(request, route);
             var apiKey = BearerToken(request);
             if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, apiKey, out var retryAfter))
                 return TooManyRequests(request, retryAfter);
-            RouteArg.Check(request, route);
             var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
             var caller = await accounts.AuthenticateAsync(apiKey, cancellationToken);
             if (caller is null)
