@@ -72,27 +72,14 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var job = await client.WaitForJobAsync(upload.Headers.Location!.ToString().TrimStart('/'), TimeSpan.FromMinutes(5));
         Assert.Equal("completed", (string?)job["status"]);
         Assert.Equal(ImportedTenants, (int)job["createdCount"]!);
-        var names = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await (await client.GetAsync($"api/tenants?pageSize=200{(token is null ? "" : "&continuationToken=" + token)}")).ReadObjectAsync();
-            names.AddRange(page["items"]!.AsArray().Select(i => (string)i!["name"]!));
-            token = (string?)page["continuationToken"];
-        } while (token is not null);
+        var names = (await Outcomes.AllTenantsAsync(client)).Select(t => (string)t["name"]!).ToList();
         Assert.Equal(ImportedTenants + 1, names.Count);
         Assert.Equal(names.Count, names.Distinct().Count());
 
         var assignments = _host.Services.GetRequiredService<ITicketAssignmentStore>();
         for (var t = 0; t < Tickets; t++)
         {
-            TicketAssignment? assignment = null;
-            for (var i = 0; i < 1200 && assignment is null; i++)
-            {
-                assignment = await assignments.FindAsync(created.Account.Id, $"T-{t}", CancellationToken.None);
-                if (assignment is null) await Task.Delay(100);
-            }
-            Assert.True(assignment is not null, $"ticket T-{t} was never assigned");
+            var assignment = await Outcomes.AssignmentAsync(assignments, created.Account.Id, $"T-{t}");
             Assert.Equal("Routed", assignment.TenantName);
         }
     }

@@ -89,7 +89,7 @@ public sealed class TransientFaultTests : IAsyncLifetime
 
         Assert.Equal("completed", (string?)job["status"]);
         Assert.Equal(ImportedTenants, (int)job["createdCount"]!);
-        var tenants = await AllTenantsAsync();
+        var tenants = await Outcomes.AllTenantsAsync(_client);
         Assert.Equal(ImportedTenants + RoutedTenants, tenants.Count);
         Assert.Equal(tenants.Count, tenants.Select(t => (string)t["name"]!).Distinct().Count());
         Assert.All(tenants.Where(t => ((string)t["name"]!).StartsWith("Imported", StringComparison.Ordinal)),
@@ -98,33 +98,9 @@ public sealed class TransientFaultTests : IAsyncLifetime
         var assignments = _host.Services.GetRequiredService<ITicketAssignmentStore>();
         for (var t = 0; t < Tickets; t++)
         {
-            var assignment = await WaitForAssignmentAsync(assignments, $"T-{t}");
+            var assignment = await Outcomes.AssignmentAsync(assignments, _accountId, $"T-{t}");
             Assert.Equal($"Routed {t % RoutedTenants}", assignment.TenantName);
         }
         Assert.True(_faults.Injected > 100, $"only {_faults.Injected} faults were injected");
-    }
-
-    private async Task<List<JsonObject>> AllTenantsAsync()
-    {
-        var all = new List<JsonObject>();
-        string? token = null;
-        do
-        {
-            var page = await (await _client.GetAsync($"api/tenants?pageSize=200{(token is null ? "" : "&continuationToken=" + token)}")).ReadObjectAsync();
-            all.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()));
-            token = (string?)page["continuationToken"];
-        } while (token is not null);
-        return all;
-    }
-
-    private async Task<TicketAssignment> WaitForAssignmentAsync(ITicketAssignmentStore store, string ticketId)
-    {
-        // A bound, not a timing assertion: the tickets are long done by the time the import is.
-        for (var i = 0; i < 1200; i++)
-        {
-            if (await store.FindAsync(_accountId, ticketId, CancellationToken.None) is { } found) return found;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"ticket {ticketId} was never assigned");
     }
 }
