@@ -1,5 +1,3 @@
-using Tenancy.Core.DeviceGroups;
-
 namespace Tenancy.Http.Contracts;
 
 public sealed record CreateDeviceGroupBody(string? Name, string? TenantId);
@@ -13,12 +11,6 @@ public sealed record CreateDeviceBody(string? Name, string? GroupId);
 /// <summary>Moves a device: <c>groupId: null</c> leaves it ungrouped.</summary>
 public sealed record MoveDeviceBody(string? GroupId);
 
-public sealed record DeviceGroupResponse(string Id, string Name, string? TenantId, int DeviceCount)
-{
-    public static DeviceGroupResponse From(DeviceGroup g) => new(g.Id, g.Name, g.TenantId, g.DeviceCount);
-}
+public sealed record DeviceGroupResponse(string Id, string Name, string? TenantId, int DeviceCount);
 
-public sealed record DeviceResponse(string Id, string Name, string? GroupId, string? TenantId)
-{
-    public static DeviceResponse From(Device d) => new(d.Id, d.Name, d.GroupId, d.TenantId);
-}
+public sealed record DeviceResponse(string Id, string Name, string? GroupId, string? TenantId);
