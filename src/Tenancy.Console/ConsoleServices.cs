@@ -16,6 +16,7 @@ public static class ConsoleServices
         services.AddSingleton<ConsoleSession>();
         services.AddSingleton<TenancyApi>();
         services.AddSingleton<BrowserFiles>();
+        services.AddTransient<Tenants.TenantNames>();
         return services;
     }
 }

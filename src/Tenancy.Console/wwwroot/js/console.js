@@ -14,6 +14,10 @@ window.tenancyConsole = (() => {
 
         reload() { location.reload(); },
 
+        focus(id) { document.getElementById(id)?.focus(); },
+
+        focusFirstInvalid() { document.querySelector('[aria-invalid=true]')?.focus(); },
+
         download(fileName, bytes, contentType) {
             const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
             const a = document.createElement('a');
