@@ -21,8 +21,9 @@ public sealed class TenancyApi(HttpClient http, ConsoleSession session)
     public Task<ApiResult<TenantResponse>> CreateTenantAsync(CreateTenantBody body) =>
         SendAsync<TenantResponse>(HttpMethod.Post, "api/tenants", body);
 
-    public Task<ApiResult<TenantResponse>> PatchTenantAsync(string tenantId, PatchTenantBody body) =>
-        SendAsync<TenantResponse>(HttpMethod.Patch, $"api/tenants/{Esc(tenantId)}", body);
+    /// <summary>Renames or re-notes a tenant; with the ETag of what the person saw, a concurrent change answers 412.</summary>
+    public Task<ApiResult<TenantResponse>> PatchTenantAsync(string tenantId, PatchTenantBody body, string? ifMatch) =>
+        SendAsync<TenantResponse>(HttpMethod.Patch, $"api/tenants/{Esc(tenantId)}", body, ifMatch: ifMatch);
 
     public Task<ApiResult<object>> DeleteTenantAsync(string tenantId) =>
         SendAsync<object>(HttpMethod.Delete, $"api/tenants/{Esc(tenantId)}");
@@ -101,10 +102,11 @@ public sealed class TenancyApi(HttpClient http, ConsoleSession session)
         return probe.Ok ? ApiResult<CallerResponse>.Success(CallerResponse.Account) : ApiResult<CallerResponse>.Failure(probe.Problem!);
     }
 
-    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, bool keepNulls = false, string? key = null)
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, bool keepNulls = false, string? key = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
         Authorize(request, key);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         if (body is not null)
             request.Content = keepNulls
                 ? JsonContent.Create(body, body.GetType(), options: new(ConsoleJson.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never })
@@ -113,7 +115,8 @@ public sealed class TenancyApi(HttpClient http, ConsoleSession session)
         {
             using var response = await http.SendAsync(request);
             if (!response.IsSuccessStatusCode) return ApiResult<T>.Failure(await ProblemAsync(response, expireOn401: key is null));
-            var etag = response.Headers.ETag?.Tag;
+            // The raw header: If-Match must send back exactly what was read (weak prefix included).
+            var etag = response.Headers.TryGetValues("ETag", out var tags) ? tags.FirstOrDefault() : null;
             if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
                 return ApiResult<T>.Success(default, etag);
             return ApiResult<T>.Success(await response.Content.ReadFromJsonAsync<T>(ConsoleJson.Options), etag);
