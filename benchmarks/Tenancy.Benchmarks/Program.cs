@@ -3,12 +3,15 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- tickets [count]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- imports [tenants ...]   (default: 1000 10000)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
 var what = args.FirstOrDefault() ?? "all";
 var numbers = args.Skip(1).Select(int.Parse).ToList();
 if (what is "tickets" or "all")
     await TicketRoutingBenchmark.RunAsync(numbers.FirstOrDefault(2000));
 if (what is "api" or "all")
     await ApiLatencyBenchmark.RunAsync(numbers.FirstOrDefault(500));
+if (what is "console" or "all")
+    await ConsoleLoadBenchmark.RunAsync(numbers.FirstOrDefault(5));
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;

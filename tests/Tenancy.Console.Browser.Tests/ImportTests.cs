@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Tenancy.Console.Browser.Tests;
 
-/// <summary>Imports in the browser: validate-only, upload, a live job to completion, and the error report (R8, R11).</summary>
+/// <summary>Imports in the browser: drag and drop, validate-only, file picker, a live job to completion, the error report (R8, R11).</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class ImportTests(ConsoleFixture console)
 {
@@ -23,8 +23,16 @@ public sealed class ImportTests(ConsoleFixture console)
         await page.HeadingAsync("Import tenants");
         await page.AuditAsync("10-imports-empty");
 
-        await page.SetInputFilesAsync("#import-file", file);
-        await Expect(page.Locator("[data-testid=chosen-file]")).ToContainTextAsync(Path.GetFileName(file));
+        // Dropped on the zone, as from a file manager.
+        var dropped = await page.EvaluateHandleAsync("""
+            ([bytes, name]) => {
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([new Uint8Array(bytes)], name));
+                return transfer;
+            }
+            """, new object[] { (await File.ReadAllBytesAsync(file)).Select(b => (int)b).ToArray(), "dropped.xlsx" });
+        await page.DispatchEventAsync("[data-testid=dropzone]", "drop", new { dataTransfer = dropped });
+        await Expect(page.Locator("[data-testid=chosen-file]")).ToContainTextAsync("dropped.xlsx");
         await page.CheckAsync("#validate-only");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         var report = page.Locator("[data-testid=validation-report]");
@@ -32,6 +40,9 @@ public sealed class ImportTests(ConsoleFixture console)
         await Expect(report).ToContainTextAsync("not an email");
         await page.AuditAsync("11-imports-validate-only");
 
+        // Picked with the file input.
+        await page.SetInputFilesAsync("#import-file", file);
+        await Expect(page.Locator("[data-testid=chosen-file]")).ToContainTextAsync(Path.GetFileName(file));
         await page.UncheckAsync("#validate-only");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "the import has started" })).ToBeVisibleAsync();
