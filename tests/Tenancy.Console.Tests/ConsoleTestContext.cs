@@ -10,6 +10,8 @@ public abstract class ConsoleTestContext : BunitContext
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Waits are for a condition (an answer of the stub API rendered), not a time limit: generous on a busy machine.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Services.AddConsole(new Uri("http://console.test/"));
         Services.AddSingleton(new HttpClient(Api) { BaseAddress = new Uri("http://console.test/") });
     }
