@@ -4,6 +4,7 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- imports [tenants ...]   (default: 1000 10000)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
@@ -18,6 +19,8 @@ if (what is "api" or "all")
     await ApiLatencyBenchmark.RunAsync(numbers.FirstOrDefault(500));
 if (what is "hotgroup" or "all")
     await HotGroupBenchmark.RunAsync(numbers.FirstOrDefault(1000));
+if (what is "console" or "all")
+    await ConsoleLoadBenchmark.RunAsync(numbers.FirstOrDefault(5));
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;

@@ -15,6 +15,9 @@ param applicationInsightsName string
 param serviceBusFullyQualifiedNamespace string
 
 param runtimeVersion string = '10.0'
+
+@description('Browser origins allowed to call the API (CORS): the console\'s Static Web App.')
+param allowedOrigins array = []
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 100
 
@@ -80,6 +83,7 @@ module functionApp '../core/host/functions-flexconsumption.bicep' = {
     runtimeVersion: runtimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    allowedOrigins: allowedOrigins
     appSettings: union(hostStorageSettings, tenancyStorageSettings, serviceBusSettings, monitoringSettings, identitySettings)
   }
 }

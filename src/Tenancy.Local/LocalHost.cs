@@ -19,7 +19,8 @@ public static class LocalHost
     /// <summary>Builds the web app for the given storage connection string, listening on loopback.</summary>
     public static WebApplication Build(string storageConnectionString, int port, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalHost).Assembly.GetName().Name });
+        builder.UseConsoleAssets();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
         builder.Services.AddTenancy(builder.Configuration);
@@ -34,6 +35,7 @@ public static class LocalHost
         app.MapAnonymousRoutes();
         app.MapScalarApiReference($"/{ApiRoutes.Prefix}/docs", o => o.WithOpenApiRoutePattern(openApiPath).WithTitle("Tenancy API"));
         app.MapTenancyApi();
+        app.MapConsole();
         return app;
     }
 

@@ -29,6 +29,9 @@ param maximumInstanceCount int = 100
 @description('App settings (names and values). Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION: the runtime block sets them.')
 param appSettings object = {}
 
+// Browser origins allowed by the platform's CORS (preflight included); empty: none.
+param allowedOrigins array = []
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
   location: location
@@ -59,6 +62,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      cors: {
+        allowedOrigins: allowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

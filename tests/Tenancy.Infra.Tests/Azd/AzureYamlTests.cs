@@ -18,19 +18,19 @@ public class AzureYamlTests
     }
 
     [Fact]
-    public void Only_the_api_service_is_declared()
+    public void The_api_and_the_web_console_are_the_services()
     {
         var services = Regex.Matches(AzureYaml, @"(?m)^  (\w[\w-]*):\s*$")
             .Select(m => m.Groups[1].Value)
             .Where(name => name != "postdeploy");
 
-        Assert.Equal(["api"], services);
+        Assert.Equal(["api", "web"], services);
     }
 
     [Fact]
     public void Postdeploy_hook_scripts_exist()
     {
-        var scripts = Regex.Matches(AzureYaml, @"(?m)^\s+run:\s*(\S+)\s*$").Select(m => m.Groups[1].Value).ToList();
+        var scripts = Regex.Matches(AzureYaml, @"(?m)^\s+run:\s*(\./infra/\S+)\s*$").Select(m => m.Groups[1].Value).ToList();
 
         Assert.Equal(2, scripts.Count);
         Assert.All(scripts, s => Assert.True(File.Exists(RepositoryRoot.Combine(s.Split('/'))), s));

@@ -22,7 +22,6 @@ public sealed record ContactBody(
     public const string CountryCodePattern = @"^\+[0-9]{1,3}$";
     public const string PhonePattern = @"^[0-9 .\-/()]+$";
 
-    public ContactFields ToFields() => new(Name, Role, Email, CountryCode, Phone, Notes, IsPrimary);
 }
 
 [Description("Changes to a contact: a field left out stays as it is; \"\" clears an optional field.")]
@@ -33,10 +32,7 @@ public sealed record ContactPatchBody(
     [property: RegularExpression(@"^(\+[0-9]{1,3})?$"), Description("International dialling prefix, '+' and 1 to 3 digits; \"\" clears it.")] string? CountryCode,
     [property: RegularExpression(@"^[0-9 .\-/()]*$"), Description("The number without its country code; \"\" clears it.")] string? Phone,
     [property: StringLength(ContactRules.NotesMax), Description("Free text; \"\" clears it.")] string? Notes,
-    [property: Description("true makes this contact the primary one; false is refused on the primary (409): make another one primary instead.")] bool? IsPrimary)
-{
-    public ContactFields ToFields() => new(Name, Role, Email, CountryCode, Phone, Notes, IsPrimary);
-}
+    [property: Description("true makes this contact the primary one; false is refused on the primary (409): make another one primary instead.")] bool? IsPrimary);
 
 [Description("A tenant to create, with its contacts, device groups and domains, all or nothing.")]
 public sealed record CreateTenantBody(
@@ -45,11 +41,7 @@ public sealed record CreateTenantBody(
     [property: Required, MinLength(1), MaxLength(TenantRules.MaxContactsOnCreate), Description("At least one contact; exactly one ends up primary.")] List<ContactBody>? Contacts,
     [property: MaxLength(TenantService.MaxGroupsOnCreate), Description("Device groups to assign at once.")] List<string>? DeviceGroupIds,
     [property: MaxLength(TenantRules.MaxDomains), Description("Email domains the tenant owns (no IPs, wildcards, public suffixes or mailbox providers).")] List<string>? Domains,
-    [property: Description("true moves device groups that belong to another tenant instead of answering 409.")] bool? ConfirmReassign)
-{
-    public NewTenantRequest ToRequest() => new(Name, Notes, Contacts?.Select(c => c.ToFields()).ToList(),
-        DeviceGroupIds, Domains, ConfirmReassign ?? false);
-}
+    [property: Description("true moves device groups that belong to another tenant instead of answering 409.")] bool? ConfirmReassign);
 
 [Description("Changes to a tenant: a field left out stays as it is; notes: \"\" clears the notes.")]
 public sealed record PatchTenantBody(
@@ -58,10 +50,7 @@ public sealed record PatchTenantBody(
 
 [Description("A contact of a tenant.")]
 public sealed record ContactResponse(
-    string Id, string Name, string? Role, [property: EmailAddress] string? Email, string? CountryCode, string? Phone, string? Notes, bool IsPrimary)
-{
-    public static ContactResponse From(Contact c) => new(c.Id, c.Name, c.Role, c.Email, c.CountryCode, c.Phone, c.Notes, c.IsPrimary);
-}
+    string Id, string Name, string? Role, [property: EmailAddress] string? Email, string? CountryCode, string? Phone, string? Notes, bool IsPrimary);
 
 [Description("A device group assigned to a tenant.")]
 public sealed record DeviceGroupRef(string Id, string Name, int DeviceCount);
@@ -75,21 +64,12 @@ public sealed record OriginResponse(
 public sealed record TenantResponse(
     string Id, string Name, string? Notes, IReadOnlyList<ContactResponse> Contacts, IReadOnlyList<DeviceGroupRef> DeviceGroups,
     [property: Description("Lowercase; internationalised names in their ASCII (xn--) form.")] IReadOnlyList<string> Domains,
-    OriginResponse Origin, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public static TenantResponse From(Tenant t, IReadOnlyList<DeviceGroupRef> groups) => new(
-        t.Id, t.Name, t.Notes, t.Contacts.Select(ContactResponse.From).ToList(), groups, t.Domains,
-        new OriginResponse(t.Origin.Kind, t.Origin.ImportId), t.CreatedAt, t.UpdatedAt);
-}
+    OriginResponse Origin, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 [Description("A tenant as lists show it.")]
 public sealed record TenantListItem(
     string Id, string Name, int ContactCount, int DeviceGroupCount, int DomainCount,
-    [property: Description("The primary contact's name.")] string? PrimaryContact, DateTimeOffset UpdatedAt)
-{
-    public static TenantListItem From(TenantSummary s) =>
-        new(s.Id, s.Name, s.ContactCount, s.DeviceGroupCount, s.DomainCount, s.PrimaryContact, s.UpdatedAt);
-}
+    [property: Description("The primary contact's name.")] string? PrimaryContact, DateTimeOffset UpdatedAt);
 
 [Description("One page of a list: continuationToken is null on the last page.")]
 public sealed record ListResponse<T>(

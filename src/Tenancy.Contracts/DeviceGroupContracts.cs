@@ -29,14 +29,8 @@ public sealed record MoveDeviceBody(
     [property: NullMeans("the device leaves its group"), Description("The device's new group; null or left out: ungrouped.")] string? GroupId);
 
 [Description("A device group.")]
-public sealed record DeviceGroupResponse(string Id, string Name, [property: Description("The owning tenant; null when unassigned.")] string? TenantId, int DeviceCount)
-{
-    public static DeviceGroupResponse From(DeviceGroup g) => new(g.Id, g.Name, g.TenantId, g.DeviceCount);
-}
+public sealed record DeviceGroupResponse(string Id, string Name, [property: Description("The owning tenant; null when unassigned.")] string? TenantId, int DeviceCount);
 
 [Description("A device; its tenant is its group's tenant.")]
 public sealed record DeviceResponse(string Id, string Name, [property: Description("null when ungrouped.")] string? GroupId,
-    [property: Description("The group's tenant; null when ungrouped or the group is unassigned.")] string? TenantId)
-{
-    public static DeviceResponse From(Device d) => new(d.Id, d.Name, d.GroupId, d.TenantId);
-}
+    [property: Description("The group's tenant; null when ungrouped or the group is unassigned.")] string? TenantId);

@@ -21,13 +21,4 @@ public sealed record ImportJobResponse(
     int ChunkCount, int ChunksDone,
     [property: Description("Set when the file was refused as a whole (status failed).")] ImportFailureResponse? Failure,
     IReadOnlyList<ImportIssueResponse> Errors,
-    IReadOnlyList<ImportIssueResponse> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
-{
-    public static ImportJobResponse From(ImportJob job) => new(
-        job.Id.Length == 0 ? null : job.Id, job.Status, job.FileName,
-        job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.ChunkCount, job.Chunks.Count,
-        job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
-        job.AllErrors.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
-        job.Warnings.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
-        job.CreatedAt, job.CompletedAt);
-}
+    IReadOnlyList<ImportIssueResponse> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);

@@ -1,0 +1,12 @@
+namespace Tenancy.WebConsole.Api;
+
+/// <summary>
+/// The caller as <c>GET /api/me</c> describes it (API.md, R10). That route comes with the access issue; until
+/// then a key that lists tenants is an account key, which may do everything.
+/// </summary>
+public sealed record CallerResponse(string Kind, string? AgentId, string? Name, string? Role)
+{
+    public static readonly CallerResponse Account = new("account", null, null, null);
+
+    public bool IsAccount => Kind == "account";
+}

@@ -1,0 +1,4 @@
+namespace Tenancy.WebConsole.Resources;
+
+/// <summary>Names the resource files Strings.resx (English) and Strings.fr.resx (French) for IStringLocalizer.</summary>
+public sealed class Strings;

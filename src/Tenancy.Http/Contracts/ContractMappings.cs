@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Tenancy.Core.Contacts;
+using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Imports;
+using Tenancy.Core.Tenants;
+
+namespace Tenancy.Http.Contracts;
+
+/// <summary>
+/// From the core's types to the contract records (and back for request bodies). The records live in
+/// Tenancy.Contracts so the console can share them without the core; extension members keep the call
+/// sites reading <c>TenantResponse.From(tenant, groups)</c>.
+/// </summary>
+public static class ContractMappings
+{
+    extension(DeviceGroupResponse)
+    {
+        public static DeviceGroupResponse From(DeviceGroup g) => new(g.Id, g.Name, g.TenantId, g.DeviceCount);
+    }
+
+    extension(DeviceResponse)
+    {
+        public static DeviceResponse From(Device d) => new(d.Id, d.Name, d.GroupId, d.TenantId);
+    }
+
+    extension(ImportJobResponse)
+    {
+        public static ImportJobResponse From(ImportJob job) => new(
+            job.Id.Length == 0 ? null : job.Id, job.Status, job.FileName,
+            job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.ChunkCount, job.Chunks.Count,
+            job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
+            job.AllErrors.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
+            job.Warnings.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
+            job.CreatedAt, job.CompletedAt);
+    }
+
+    extension(ContactResponse)
+    {
+        public static ContactResponse From(Contact c) => new(c.Id, c.Name, c.Role, c.Email, c.CountryCode, c.Phone, c.Notes, c.IsPrimary);
+    }
+
+    extension(TenantResponse)
+    {
+        public static TenantResponse From(Tenant t, IReadOnlyList<DeviceGroupRef> groups) => new(
+            t.Id, t.Name, t.Notes, t.Contacts.Select(ContactResponse.From).ToList(), groups, t.Domains,
+            new OriginResponse(t.Origin.Kind, t.Origin.ImportId), t.CreatedAt, t.UpdatedAt);
+    }
+
+    extension(TenantListItem)
+    {
+        public static TenantListItem From(TenantSummary s) =>
+            new(s.Id, s.Name, s.ContactCount, s.DeviceGroupCount, s.DomainCount, s.PrimaryContact, s.UpdatedAt);
+    }
+
+    public static ContactFields ToFields(this ContactPatchBody body) =>
+        new(body.Name, body.Role, body.Email, body.CountryCode, body.Phone, body.Notes, body.IsPrimary);
+
+    public static ContactFields ToFields(this ContactBody body) =>
+        new(body.Name, body.Role, body.Email, body.CountryCode, body.Phone, body.Notes, body.IsPrimary);
+
+    public static NewTenantRequest ToRequest(this CreateTenantBody body) => new(
+        body.Name, body.Notes, body.Contacts?.Select(c => c.ToFields()).ToList(), body.DeviceGroupIds, body.Domains,
+        body.ConfirmReassign ?? false);
+}
