@@ -10,16 +10,16 @@ public static class ContactFunctions
 {
     [Function("AddContact")]
     public static Task<IResult> AddContact(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Contacts)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Contacts)] HttpRequest req, string tenantId) =>
         ContactEndpoints.Add(req, tenantId);
 
     [Function("UpdateContact")]
     public static Task<IResult> UpdateContact(
-        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = ApiRoutes.Contact)] HttpRequest req, string tenantId, string contactId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.Contact)] HttpRequest req, string tenantId, string contactId) =>
         ContactEndpoints.Update(req, tenantId, contactId);
 
     [Function("RemoveContact")]
     public static Task<IResult> RemoveContact(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Contact)] HttpRequest req, string tenantId, string contactId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Contact)] HttpRequest req, string tenantId, string contactId) =>
         ContactEndpoints.Remove(req, tenantId, contactId);
 }

@@ -10,16 +10,16 @@ public static class DeviceFunctions
 {
     [Function("CreateDevice")]
     public static Task<IResult> CreateDevice(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Devices)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Devices)] HttpRequest req) =>
         DeviceEndpoints.Create(req);
 
     [Function("ListDevices")]
     public static Task<IResult> ListDevices(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Devices)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Devices)] HttpRequest req) =>
         DeviceEndpoints.List(req);
 
     [Function("MoveDevice")]
     public static Task<IResult> MoveDevice(
-        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = ApiRoutes.Device)] HttpRequest req, string deviceId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.Device)] HttpRequest req, string deviceId) =>
         DeviceEndpoints.Move(req, deviceId);
 }

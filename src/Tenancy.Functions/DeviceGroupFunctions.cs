@@ -10,26 +10,26 @@ public static class DeviceGroupFunctions
 {
     [Function("ListDeviceGroups")]
     public static Task<IResult> ListDeviceGroups(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.DeviceGroups)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DeviceGroups)] HttpRequest req) =>
         DeviceGroupEndpoints.List(req);
 
     [Function("CreateDeviceGroup")]
     public static Task<IResult> CreateDeviceGroup(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.DeviceGroups)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.DeviceGroups)] HttpRequest req) =>
         DeviceGroupEndpoints.Create(req);
 
     [Function("DeleteDeviceGroup")]
     public static Task<IResult> DeleteDeviceGroup(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.DeviceGroup)] HttpRequest req, string groupId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.DeviceGroup)] HttpRequest req, string groupId) =>
         DeviceGroupEndpoints.Delete(req, groupId);
 
     [Function("AssignDeviceGroups")]
     public static Task<IResult> AssignDeviceGroups(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.AssignGroups)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AssignGroups)] HttpRequest req, string tenantId) =>
         DeviceGroupEndpoints.Assign(req, tenantId);
 
     [Function("UnassignDeviceGroups")]
     public static Task<IResult> UnassignDeviceGroups(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.UnassignGroups)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.UnassignGroups)] HttpRequest req, string tenantId) =>
         DeviceGroupEndpoints.Unassign(req, tenantId);
 }

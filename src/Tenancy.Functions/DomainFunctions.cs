@@ -10,21 +10,21 @@ public static class DomainFunctions
 {
     [Function("ListDomains")]
     public static Task<IResult> ListDomains(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Domains)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Domains)] HttpRequest req, string tenantId) =>
         DomainEndpoints.List(req, tenantId);
 
     [Function("ReplaceDomains")]
     public static Task<IResult> ReplaceDomains(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Domains)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Domains)] HttpRequest req, string tenantId) =>
         DomainEndpoints.Replace(req, tenantId);
 
     [Function("AddDomain")]
     public static Task<IResult> AddDomain(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Domains)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Domains)] HttpRequest req, string tenantId) =>
         DomainEndpoints.Add(req, tenantId);
 
     [Function("RemoveDomain")]
     public static Task<IResult> RemoveDomain(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Domain)] HttpRequest req, string tenantId, string domain) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Domain)] HttpRequest req, string tenantId, string domain) =>
         DomainEndpoints.Remove(req, tenantId, domain);
 }

@@ -17,27 +17,27 @@ public sealed class ImportFunctions(ImportProcessor processor)
 {
     [Function("ListImports")]
     public static Task<IResult> ListImports(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Imports)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Imports)] HttpRequest req) =>
         ImportEndpoints.List(req);
 
     [Function("UploadImport")]
     public static Task<IResult> UploadImport(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Imports)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Imports)] HttpRequest req) =>
         ImportEndpoints.Upload(req);
 
     [Function("GetImportTemplate")]
     public static Task<IResult> GetImportTemplate(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ImportTemplate)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportTemplate)] HttpRequest req) =>
         ImportEndpoints.Template(req);
 
     [Function("GetImport")]
     public static Task<IResult> GetImport(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Import)] HttpRequest req, string importId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Import)] HttpRequest req, string importId) =>
         ImportEndpoints.Get(req, importId);
 
     [Function("GetImportErrors")]
     public static Task<IResult> GetImportErrors(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ImportErrors)] HttpRequest req, string importId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportErrors)] HttpRequest req, string importId) =>
         ImportEndpoints.Errors(req, importId);
 
     // Flex Consumption runs blob triggers only from Event Grid; infra/hooks/postdeploy.sh subscribes this

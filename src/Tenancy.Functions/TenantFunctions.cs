@@ -10,26 +10,26 @@ public static class TenantFunctions
 {
     [Function("ListTenants")]
     public static Task<IResult> ListTenants(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Tenants)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Tenants)] HttpRequest req) =>
         TenantEndpoints.List(req);
 
     [Function("CreateTenant")]
     public static Task<IResult> CreateTenant(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Tenants)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Tenants)] HttpRequest req) =>
         TenantEndpoints.Create(req);
 
     [Function("GetTenant")]
     public static Task<IResult> GetTenant(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Tenant)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Tenant)] HttpRequest req, string tenantId) =>
         TenantEndpoints.Get(req, tenantId);
 
     [Function("UpdateTenant")]
     public static Task<IResult> UpdateTenant(
-        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = ApiRoutes.Tenant)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.Tenant)] HttpRequest req, string tenantId) =>
         TenantEndpoints.Update(req, tenantId);
 
     [Function("DeleteTenant")]
     public static Task<IResult> DeleteTenant(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Tenant)] HttpRequest req, string tenantId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Tenant)] HttpRequest req, string tenantId) =>
         TenantEndpoints.Delete(req, tenantId);
 }

@@ -12,11 +12,11 @@ public static class TicketRoutingFunctions
 {
     [Function("MatchTicketRouting")]
     public static Task<IResult> MatchTicketRouting(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.RoutingMatch)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RoutingMatch)] HttpRequest req) =>
         TicketEndpoints.Match(req);
 
     [Function("GetTicketAssignment")]
     public static Task<IResult> GetTicketAssignment(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.TicketAssignment)] HttpRequest req, string ticketId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TicketAssignment)] HttpRequest req, string ticketId) =>
         TicketEndpoints.Assignment(req, ticketId);
 }

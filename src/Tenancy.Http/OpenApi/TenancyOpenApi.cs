@@ -51,7 +51,7 @@ public static class TenancyOpenApi
             new OpenApiServer
             {
                 Url = "https://{functionApp}.azurewebsites.net",
-                Description = "The Azure Functions host; requests also need the function key (x-functions-key header).",
+                Description = "The Azure Functions host.",
                 Variables = new Dictionary<string, OpenApiServerVariable>
                 {
                     ["functionApp"] = new() { Default = "func-tenancy", Description = "The Function App's name (azd env get-values)." },
