@@ -46,7 +46,7 @@ public sealed class TenantFlowTests(LocalHostFixture host)
         var read = await client.GetTenantAsync(tenant.Id);
         var stale = read.ETag();
         var updated = await client.UpdateTenantAsync(tenant.Id, new PatchTenantBody { Notes = "Renewed in March" }, if_Match: stale);
-        Assert.Equal("Renewed in March", updated.Result.Notes);
+        Assert.Equal(("Northwind Traders", "Renewed in March"), (updated.Result.Name, updated.Result.Notes));
         var refused = await Assert.ThrowsAsync<ApiException<Problem>>(() =>
             client.UpdateTenantAsync(tenant.Id, new PatchTenantBody { Notes = "Lost update" }, if_Match: stale));
         Assert.Equal(412, refused.StatusCode);
