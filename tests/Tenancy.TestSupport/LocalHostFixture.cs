@@ -27,7 +27,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         var port = AzuriteEndpoints.FreePorts().BlobPort;
-        _app = LocalHost.Build(_azurite.ConnectionString, port, b => b.Logging.ClearProviders());
+        _app = LocalHost.Build(_azurite.ConnectionString, port, b =>
+        {
+            b.Logging.ClearProviders();
+            // Tests share this host and send bursts (load, fuzz) on one key: rate limiting has its own host and test.
+            b.Configuration["TENANCY_RATELIMIT:TokenLimit"] = "1000000";
+        });
         await LocalHost.PrepareStorageAsync(_app);
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
