@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Tenancy.Core.Accounts;
 
 namespace Tenancy.Http.RateLimits;
 
@@ -30,9 +29,9 @@ public sealed class ApiRateLimiter(RateLimitOptions options) : IDisposable
         return lease.IsAcquired;
     }
 
-    // Keys are hashed so that no secret is kept as a dictionary key in memory longer than the request.
+    // Keys are hashed (as they are stored) so that no secret is kept as a dictionary key longer than the request.
     private static string Partition(HttpRequest request, string? apiKey) => apiKey is { Length: > 0 }
-        ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)), 0, 16)
+        ? "key:" + ApiKeys.Hash(apiKey)
         : "ip:" + request.HttpContext.Connection.RemoteIpAddress;
 
     public void Dispose() => _limiter.Dispose();
