@@ -4,8 +4,10 @@ using Azure.Data.Tables;
 using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
+using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Tenants;
 using Tenancy.Storage.Audit;
+using Tenancy.Storage.DeviceGroups;
 using Tenancy.Storage.Tables;
 using Tenancy.Storage.Tenants;
 using Tenancy.TestSupport;
@@ -115,5 +117,24 @@ public class AuditAtomicityTests(AzuriteFixture azurite)
 
         var entry = Assert.Single(await EntriesAsync());
         Assert.Equal(AuditActions.TenantDeleted, entry.Action);
+    }
+
+    [Fact]
+    public async Task A_group_delete_resumed_after_a_crash_records_the_delete_once()
+    {
+        var store = new TableDeviceGroupStore(Tables());
+        var group = await store.CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Doomed", null, 0, Now), null, CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+            await store.CreateDeviceAsync(_account, new Device(Ids.New("dev"), $"D{i}", group.Id, null, Now), null, CancellationToken.None);
+        AuditEntry Deleted(DeviceGroup g) => AuditEntry.Of(Now, AuditActions.DeviceGroupDeleted, AuditTargets.DeviceGroup, g.Id, new { g.Id, g.DeviceCount }, null);
+
+        // The hide commits (with the entry), then the connection is lost while the devices go; a second delete finishes.
+        await Assert.ThrowsAnyAsync<Exception>(() => new TableDeviceGroupStore(Tables(new FailingTransactionsPolicy(allowed: 1)))
+            .DeleteAsync(_account, group.Id, withDevices: true, Deleted, CancellationToken.None));
+        Assert.True(await store.DeleteAsync(_account, group.Id, withDevices: true, Deleted, CancellationToken.None));
+
+        var entry = Assert.Single(await EntriesAsync());
+        Assert.Equal((AuditActions.DeviceGroupDeleted, group.Id), (entry.Action, entry.TargetId));
+        Assert.Contains("\"deviceCount\":3", entry.Before);
     }
 }
