@@ -37,6 +37,7 @@ public static class ApiRoutes
     public const string ImportTemplate = "tenant-imports/template";
     public const string Import = "tenant-imports/{importId}";
     public const string ImportErrors = "tenant-imports/{importId}/errors";
+    public const string Audit = "audit";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -157,6 +158,11 @@ public static class ApiRoutes
             .WithDescription("In the language of the uploaded file.")
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),
+        new("ListAudit", "GET", Audit, AuditEndpoints.List, b => b.WithTags("Audit")
+            .WithSummary("The audit log: every change with its actor, time, target and before/after values, newest first, paged in storage; filtered by time (from inclusive, to exclusive), target and actor. Entries are kept forever; no route edits or deletes one.")
+            .WithDescription("Reads record nothing. Assigning or unassigning device groups is one entry on the tenant, listing the groups.")
+            .Query(QueryParameters.AuditFrom, QueryParameters.AuditTo, QueryParameters.TargetId, QueryParameters.ActorId)
+            .Paged().Produces<ListResponse<AuditEntryResponse>>()),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

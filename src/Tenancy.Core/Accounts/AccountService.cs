@@ -60,7 +60,9 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         var caller = await AuthenticateAsync(currentApiKey, cancellationToken)
             ?? throw new NotFoundException("The API key is not valid.");
         var apiKey = ApiKeys.New();
-        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), cancellationToken);
+        // Recorded with the new key's row: no key and no hash in the entry, only that the account's key changed.
+        var audit = Audit.AuditEntry.Of(clock.GetUtcNow(), Audit.AuditActions.AccountKeyRotated, Audit.AuditTargets.Account, caller.Account.Id, null, null);
+        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), audit, cancellationToken);
         await store.RevokeKeyAsync(caller.Account.Id, caller.KeyHash, cancellationToken);
         Forget(caller.KeyHash);
         return apiKey;

@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Tenants;
 
@@ -16,7 +17,7 @@ public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
         {
             Contacts = PrimaryContactRule.Add(t.Contacts, contact),
             UpdatedAt = clock.GetUtcNow(),
-        }, cancellationToken);
+        }, (_, after) => Entry(AuditActions.ContactAdded, contact.Id, null, Find(after, contact.Id)), cancellationToken);
         return (tenant.Contacts.Single(c => c.Id == contact.Id), tenant.ETag);
     }
 
@@ -30,7 +31,7 @@ public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
             errors.ThrowIfAny();
             var contacts = PrimaryContactRule.Replace(t.Contacts, updated, patch.IsPrimary);
             return contacts.SequenceEqual(t.Contacts) ? t : t with { Contacts = contacts, UpdatedAt = clock.GetUtcNow() };
-        }, cancellationToken);
+        }, (before, after) => Entry(AuditActions.ContactUpdated, contactId, Find(before, contactId), Find(after, contactId)), cancellationToken);
         return (Find(tenant, contactId), tenant.ETag);
     }
 
@@ -39,7 +40,10 @@ public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
         {
             Find(t, contactId);
             return t with { Contacts = PrimaryContactRule.Remove(t.Contacts, contactId), UpdatedAt = clock.GetUtcNow() };
-        }, cancellationToken);
+        }, (before, _) => Entry(AuditActions.ContactRemoved, contactId, Find(before, contactId), null), cancellationToken);
+
+    private AuditEntry Entry(string action, string contactId, Contact? before, Contact? after) =>
+        AuditEntry.Of(clock.GetUtcNow(), action, AuditTargets.Contact, contactId, before, after);
 
     private static Contact Find(Tenant tenant, string contactId) =>
         tenant.Contacts.FirstOrDefault(c => c.Id == contactId)

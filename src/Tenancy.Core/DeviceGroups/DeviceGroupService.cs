@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 
 namespace Tenancy.Core.DeviceGroups;
@@ -12,7 +13,8 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     {
         var group = new DeviceGroup(Ids.New("grp"), GroupRules.ValidName(name), tenantId, 0, clock.GetUtcNow());
         if (tenantId is not null && !Ids.LooksValid(tenantId)) throw new NotFoundException($"Tenant '{tenantId}' was not found.");
-        return await ConcurrencyRetry.RunAsync(() => store.CreateAsync(accountId, group, cancellationToken), cancellationToken);
+        return await ConcurrencyRetry.RunAsync(() => store.CreateAsync(accountId, group,
+            AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceGroupCreated, AuditTargets.DeviceGroup, group.Id, null, group), cancellationToken), cancellationToken);
     }
 
     public Task<ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken) =>
@@ -44,7 +46,7 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         return ConcurrencyRetry.RunAsync(async () =>
         {
             var groups = await ReadForAssignmentAsync(accountId, tenantId, ids, confirmReassign, cancellationToken);
-            await store.SetTenantAsync(accountId, groups, tenantId, cancellationToken);
+            await store.SetTenantAsync(accountId, groups, tenantId, Moves(AuditActions.DeviceGroupAssigned, tenantId, groups, tenantId), cancellationToken);
         }, cancellationToken);
     }
 
@@ -55,13 +57,27 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         return ConcurrencyRetry.RunAsync(async () =>
         {
             var groups = (await ReadAllAsync(accountId, ids, cancellationToken)).Where(g => g.TenantId == tenantId).ToList();
-            if (groups.Count > 0) await store.SetTenantAsync(accountId, groups, null, cancellationToken);
+            if (groups.Count > 0) await store.SetTenantAsync(accountId, groups, null, Moves(AuditActions.DeviceGroupUnassigned, tenantId, groups, null), cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One entry per assign or unassign call, on the tenant of the route, listing the groups that change owner: one row
+    /// per group would not fit one transaction beside 25 groups' own rows. Null when no group changes (nothing is written).
+    /// </summary>
+    private AuditEntry? Moves(string action, string tenantId, IReadOnlyList<DeviceGroup> groups, string? newTenantId)
+    {
+        var moving = groups.Where(g => g.TenantId != newTenantId).ToList();
+        return moving.Count == 0 ? null : AuditEntry.Of(clock.GetUtcNow(), action, AuditTargets.Tenant, tenantId,
+            new { deviceGroups = moving.Select(g => new { g.Id, g.Name, g.TenantId }) },
+            new { deviceGroups = moving.Select(g => new { g.Id, g.Name, TenantId = newTenantId }) });
     }
 
     public async Task DeleteAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken)
     {
-        if (!Ids.LooksValid(groupId) || !await store.DeleteAsync(accountId, groupId, withDevices, cancellationToken))
+        if (!Ids.LooksValid(groupId) || !await store.DeleteAsync(accountId, groupId, withDevices,
+                g => AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceGroupDeleted, AuditTargets.DeviceGroup, g.Id,
+                    new { g.Id, g.Name, g.TenantId, g.DeviceCount }, new { devices = withDevices ? "deleted" : "ungrouped" }), cancellationToken))
             throw new NotFoundException($"Device group '{groupId}' was not found.");
     }
 
@@ -70,7 +86,9 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         var name = GroupRules.ValidName(request.Name);
         if (request.GroupId is not null && !Ids.LooksValid(request.GroupId))
             throw new NotFoundException($"Device group '{request.GroupId}' was not found.");
-        return await store.CreateDeviceAsync(accountId, new Device(Ids.New("dev"), name, request.GroupId, null, clock.GetUtcNow()), cancellationToken);
+        var device = new Device(Ids.New("dev"), name, request.GroupId, null, clock.GetUtcNow());
+        return await store.CreateDeviceAsync(accountId, device,
+            AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceRegistered, AuditTargets.Device, device.Id, null, device), cancellationToken);
     }
 
     public Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
@@ -84,7 +102,8 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     {
         if (!Ids.LooksValid(deviceId)) throw new NotFoundException($"Device '{deviceId}' was not found.");
         if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
-        return await store.MoveDeviceAsync(accountId, deviceId, groupId, cancellationToken);
+        return await store.MoveDeviceAsync(accountId, deviceId, groupId,
+            (before, after) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceMoved, AuditTargets.Device, deviceId, before, after), cancellationToken);
     }
 
     private async Task<IReadOnlyList<DeviceGroup>> ReadAllAsync(string accountId, IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Tenants;
 
@@ -20,7 +21,8 @@ public sealed class DomainService(TenantMutator mutator, TimeProvider clock)
         if (valid.Count > TenantRules.MaxDomains) errors.Add("domains", $"A tenant can own at most {TenantRules.MaxDomains} domains.");
         errors.ThrowIfAny();
         return await mutator.MutateAsync(accountId, tenantId, ifMatch,
-            t => t.Domains.SequenceEqual(valid) ? t : t with { Domains = valid, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+            t => t.Domains.SequenceEqual(valid) ? t : t with { Domains = valid, UpdatedAt = clock.GetUtcNow() },
+            (before, after) => Entry(AuditActions.DomainsReplaced, before, after), cancellationToken);
     }
 
     /// <summary>Adds a domain; adding one the tenant already owns changes nothing (a retried call succeeds).</summary>
@@ -35,7 +37,7 @@ public sealed class DomainService(TenantMutator mutator, TimeProvider clock)
             if (t.Domains.Count >= TenantRules.MaxDomains)
                 throw ValidationException.For("domain", $"A tenant can own at most {TenantRules.MaxDomains} domains.");
             return t with { Domains = [.. t.Domains, valid!], UpdatedAt = clock.GetUtcNow() };
-        }, cancellationToken);
+        }, (before, after) => Entry(AuditActions.DomainAdded, before, after), cancellationToken);
         return (valid!, tenant);
     }
 
@@ -44,6 +46,11 @@ public sealed class DomainService(TenantMutator mutator, TimeProvider clock)
         var normalized = DomainName.Normalize(domain);
         return mutator.MutateAsync(accountId, tenantId, ifMatch, t => t.Domains.Contains(normalized)
             ? t with { Domains = t.Domains.Where(d => d != normalized).ToList(), UpdatedAt = clock.GetUtcNow() }
-            : throw new NotFoundException($"Tenant '{t.Name}' does not own the domain '{normalized}'."), cancellationToken);
+            : throw new NotFoundException($"Tenant '{t.Name}' does not own the domain '{normalized}'."),
+            (before, after) => Entry(AuditActions.DomainRemoved, before, after), cancellationToken);
     }
+
+    /// <summary>A domain change is recorded on its tenant, with the tenant's domains before and after.</summary>
+    private AuditEntry Entry(string action, Tenant before, Tenant after) =>
+        AuditEntry.Of(clock.GetUtcNow(), action, AuditTargets.Tenant, before.Id, new { domains = before.Domains }, new { domains = after.Domains });
 }

@@ -11,7 +11,7 @@ namespace Tenancy.Core.Imports;
 /// Both may run twice for the same input and still create each tenant once and count it once.
 /// </summary>
 public sealed class ImportProcessor(
-    IImportFileStore files, IImportJobStore jobs, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
+    IImportFileStore files, IImportJobStore jobs, Audit.IAuditLog audit, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
     TenantService tenants, ImportOptions options, TimeProvider clock)
 {
     /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
@@ -27,7 +27,7 @@ public sealed class ImportProcessor(
         if (file is null) return;
         if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
 
-        var job = await jobs.AddOrGetAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
+        var job = await AddJobAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
             ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return; // already handled
 
@@ -61,12 +61,20 @@ public sealed class ImportProcessor(
         var file = await files.FindAsync(blobName, cancellationToken);
         if (file is null || await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
 
-        var job = await jobs.AddOrGetAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
+        var job = await AddJobAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
             ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return;
         var reason = $"The file could not be processed after {attempts} attempts (last error: {DomainName.Echo(lastError, 200)}). " +
                      "Nothing was imported from it. Upload it again; if it fails again, save it from Excel as a new file or split it.";
         await jobs.SaveStageAsync(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(ImportFailure.ProcessingFailed, reason), ParsedAt = clock.GetUtcNow() }, cancellationToken);
+    }
+
+    /// <summary>Records a job unless it exists, and its entry unless that exists (<see cref="ImportAudit"/>).</summary>
+    public async Task<ImportJob> AddJobAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        var stored = await jobs.AddOrGetAsync(job, cancellationToken);
+        await audit.AppendOnceAsync(stored.AccountId, ImportAudit.Created(stored), cancellationToken);
+        return stored;
     }
 
     public async Task<MessageOutcome> HandleChunkAsync(string body, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed partial class ImportService(
         await callerKey.EnsureCurrentAsync(cancellationToken);
         var blobName = $"{accountId}/{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}-{SafeFileName(fileName)}";
         var stored = await files.UploadAsync(blobName, content, cancellationToken);
-        return await jobs.AddOrGetAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
+        return await processor.AddJobAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
             blobName, ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
     }
 

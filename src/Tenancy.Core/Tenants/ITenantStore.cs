@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.DeviceGroups;
 
@@ -10,9 +11,10 @@ public interface ITenantStore
     /// Writes a new tenant, with the device groups read earlier moving to it in the same transaction.
     /// Throws <see cref="ConflictException"/> when its name or a domain is taken, and
     /// <see cref="ConcurrencyException"/> when a group changed since it was read.
-    /// Writing the same tenant id twice (a retried create) returns the stored tenant.
+    /// Writing the same tenant id twice (a retried create) returns the stored tenant (and writes no second entry).
+    /// Every write of this store records its <see cref="AuditEntry"/> in the transaction of its change (null: none).
     /// </summary>
-    Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, CancellationToken cancellationToken);
+    Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes new tenants (no device groups) several to a transaction where their rows fit together, and returns
@@ -20,7 +22,7 @@ public interface ITenantStore
     /// finds it already written), or whose rows another tenant of the list also claims. Create those one by one
     /// with <see cref="CreateAsync"/>, which tells a retry from a conflict.
     /// </summary>
-    Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, Func<Tenant, AuditEntry>? audit, CancellationToken cancellationToken);
 
     /// <summary>The tenant, or null when it does not exist (or is being deleted).</summary>
     Task<Tenant?> FindAsync(string accountId, string tenantId, CancellationToken cancellationToken);
@@ -32,8 +34,11 @@ public interface ITenantStore
     /// Writes the difference between two states of a tenant. Throws <see cref="ConcurrencyException"/>
     /// when <paramref name="before"/> is no longer what is stored.
     /// </summary>
-    Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken);
+    Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, AuditEntry? audit, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a tenant and everything it owns; resumable, and a no-op when it is already gone.</summary>
-    Task<bool> DeleteAsync(string accountId, string tenantId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes a tenant and everything it owns; resumable, and a no-op when it is already gone. The entry, made from the
+    /// tenant as the delete read it, goes with the write that takes the tenant out of sight (a resumed delete writes none).
+    /// </summary>
+    Task<bool> DeleteAsync(string accountId, string tenantId, Func<Tenant, AuditEntry>? audit, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 
 namespace Tenancy.Core.Tenants;
@@ -9,7 +10,8 @@ namespace Tenancy.Core.Tenants;
 public sealed class TenantMutator(ITenantStore store)
 {
     public Task<Tenant> MutateAsync(
-        string accountId, string tenantId, string? ifMatch, Func<Tenant, Tenant> change, CancellationToken cancellationToken)
+        string accountId, string tenantId, string? ifMatch, Func<Tenant, Tenant> change, Func<Tenant, Tenant, AuditEntry> audit,
+        CancellationToken cancellationToken)
     {
         var guarded = ifMatch is not null && ifMatch != "*";
         return ConcurrencyRetry.RunAsync(async () =>
@@ -21,7 +23,8 @@ public sealed class TenantMutator(ITenantStore store)
             if (after == before) return before;
             try
             {
-                return await store.UpdateAsync(accountId, before, after, cancellationToken);
+                // Each attempt records its own before and after; only the attempt that commits writes its entry.
+                return await store.UpdateAsync(accountId, before, after, audit(before, after), cancellationToken);
             }
             catch (ConcurrencyException) when (guarded)
             {

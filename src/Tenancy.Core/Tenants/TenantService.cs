@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
@@ -32,7 +33,10 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         return await ConcurrencyRetry.RunAsync(async () =>
         {
             var assigned = await groups.ReadForAssignmentAsync(accountId, tenant.Id, groupIds, request.ConfirmReassign, cancellationToken);
-            return await store.CreateAsync(accountId, tenant with { DeviceGroupCount = assigned.Count }, assigned, cancellationToken);
+            var created = tenant with { DeviceGroupCount = assigned.Count };
+            var audit = AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantCreated, AuditTargets.Tenant, tenant.Id, null,
+                created with { Groups = assigned });
+            return await store.CreateAsync(accountId, created, assigned, audit, cancellationToken);
         }, cancellationToken);
     }
 
@@ -63,11 +67,14 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
 
         // Most tenants go several to a transaction; the few that meet a conflict are written alone, where a
         // redelivered chunk's tenant is recognised as already created and a taken name is told apart.
-        foreach (var alone in await store.CreateTogetherAsync(accountId, tenants, cancellationToken))
+        // The system creates them, for the import: each tenant's entry names it, and goes with the tenant's rows (a
+        // redelivered chunk finds its tenants written and writes neither again).
+        AuditEntry Audit(Tenant t) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantCreated, AuditTargets.Tenant, t.Id, null, t, importId);
+        foreach (var alone in await store.CreateTogetherAsync(accountId, tenants, Audit, cancellationToken))
         {
             try
             {
-                await store.CreateAsync(accountId, alone, [], cancellationToken);
+                await store.CreateAsync(accountId, alone, [], Audit(alone), cancellationToken);
             }
             catch (TenancyException ex) when (ex is ConflictException or ValidationException)
             {
@@ -130,7 +137,7 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
                 Notes = notes is null ? tenant.Notes : notes.Length == 0 ? null : notes,
             };
             return changed == tenant ? tenant : changed with { UpdatedAt = clock.GetUtcNow() };
-        }, cancellationToken);
+        }, (before, after) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantUpdated, AuditTargets.Tenant, tenantId, before, after), cancellationToken);
     }
 
     public async Task DeleteAsync(string accountId, string tenantId, string? ifMatch, CancellationToken cancellationToken)
@@ -141,7 +148,8 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
             if (current.ETag != ifMatch)
                 throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
         }
-        if (!Ids.LooksValid(tenantId) || !await store.DeleteAsync(accountId, tenantId, cancellationToken))
+        if (!Ids.LooksValid(tenantId) || !await store.DeleteAsync(accountId, tenantId,
+                t => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantDeleted, AuditTargets.Tenant, t.Id, t, null), cancellationToken))
             throw new NotFoundException($"Tenant '{tenantId}' was not found.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Imports;
@@ -33,6 +34,14 @@ public static class ContractMappings
             job.Warnings.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
             job.CreatedAt, job.CompletedAt);
     }
+
+    extension(AuditEntryResponse)
+    {
+        public static AuditEntryResponse From(AuditEntry e) => new(e.Id, e.At, new AuditActorResponse(e.Actor.Kind, e.Actor.Id, e.Actor.Name),
+            e.Action, e.TargetType, e.TargetId, Snapshot(e.Before), Snapshot(e.After));
+    }
+
+    private static JsonElement? Snapshot(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 
     extension(ContactResponse)
     {

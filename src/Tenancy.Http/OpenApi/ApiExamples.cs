@@ -20,6 +20,7 @@ public static class ApiExamples
     public const string GroupId = "grp_0197a3c2f1d47d2b9c3f5a7b9d1f3e5c";
     public const string DeviceId = "dev_0197a3c2f1d57e3c0d4a6b8c0e2a4f6d";
     public const string ImportId = "imp_4f1c9e2a7b3d8c6e0a5f1b9d2c7e3a8f";
+    public const string AccountId = "acc_0197a3c2f1d07a4d8e9f0a1b2c3d4e5f";
     public const string ETag = "W/\"datetime'2026-03-02T09%3A15%3A04.1234567Z'\"";
 
     private static readonly DateTimeOffset Created = new(2026, 3, 2, 9, 15, 4, TimeSpan.Zero);
@@ -67,6 +68,14 @@ public static class ApiExamples
             "contoso.com", TicketMatch.Exact, Updated, null),
         [typeof(ImportJobResponse)] = Job,
         [typeof(ListResponse<ImportJobResponse>)] = new ListResponse<ImportJobResponse>([Job], null),
+        [typeof(ListResponse<AuditEntryResponse>)] = new ListResponse<AuditEntryResponse>([
+            new AuditEntryResponse("aud_0197a3c2f1e17f4d1e5b7c9d1f3b5a7e", Updated, new AuditActorResponse("account", AccountId, "Fabrikam MSP"),
+                "tenant.updated", "tenant", TenantId,
+                JsonSerializer.SerializeToElement(new { id = TenantId, name = "Contoso", notes = "Key account" }),
+                JsonSerializer.SerializeToElement(new { id = TenantId, name = "Contoso", notes = "Key account; renewal in June" })),
+            new AuditEntryResponse("aud_0197a3c2f1d27b5e9a4c8e0f1b2d3c4b", Created, new AuditActorResponse("system", ImportId, $"Tenancy, for {ImportId}"),
+                "tenant.created", "tenant", TenantId, null, JsonSerializer.SerializeToElement(new { id = TenantId, name = "Contoso" })),
+        ], "VXwwMDAwMDAwMDAwMDAwMDAwMDAwfGF1ZA"),
     };
 
     /// <summary>The example of a contract type, as JSON; null when the type has none.</summary>

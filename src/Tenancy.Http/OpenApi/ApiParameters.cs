@@ -53,6 +53,22 @@ public static class QueryParameters
         "true checks the file and answers 200 with the report; nothing is stored or created.",
         () => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false }, true);
 
+    public static readonly QueryParameter AuditFrom = new("from",
+        "Only entries made at or after this moment (ISO 8601 with its offset).",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, "2026-03-01T00:00:00Z");
+
+    public static readonly QueryParameter AuditTo = new("to",
+        "Only entries made before this moment (ISO 8601 with its offset); later than from.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, "2026-04-01T00:00:00Z");
+
+    public static readonly QueryParameter TargetId = new("targetId",
+        "Only entries about this resource (a tenant, contact, device group, device, import or account id).",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 }, ApiExamples.TenantId);
+
+    public static readonly QueryParameter ActorId = new("actorId",
+        "Only entries made by this actor: the account's or an agent's id, or for the system the import it acted for.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 }, ApiExamples.AccountId);
+
     public static readonly QueryParameter FileName = new("fileName",
         "The file's name, for a raw upload (a multipart upload carries its own); it names the job and its error report.",
         () => new OpenApiSchema { Type = JsonSchemaType.String }, "tenants.xlsx");

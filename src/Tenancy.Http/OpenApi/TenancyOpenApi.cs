@@ -22,6 +22,7 @@ public static class TenancyOpenApi
         ["Domains"] = "A tenant's email domains: tickets from them are routed to the tenant. One owner per domain.",
         ["Ticket routing"] = "Which tenant a ticket from a sender goes to, now and as it was stored.",
         ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
+        ["Audit"] = "Every change, with who made it, when, and the values before and after; read only.",
     };
 
     public static void Configure(OpenApiOptions options)

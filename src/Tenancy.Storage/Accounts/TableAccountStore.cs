@@ -24,13 +24,16 @@ public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
             ["Plan"] = account.Plan.ToString(),
             ["CreatedAt"] = account.CreatedAt,
         }, cancellationToken);
-        await AddKeyAsync(account.Id, apiKeyHash, cancellationToken);
+        await AddKeyAsync(account.Id, apiKeyHash, null, cancellationToken);
     }
 
-    public async Task AddKeyAsync(string accountId, string apiKeyHash, CancellationToken cancellationToken)
+    public async Task AddKeyAsync(string accountId, string apiKeyHash, Core.Audit.AuditEntry? audit, CancellationToken cancellationToken)
     {
-        // The key's row in the account's data before the lookup row: a key that authenticates can always write.
-        await tables.Tenancy.UpsertEntityAsync(KeyRows.Entity(accountId, apiKeyHash), TableUpdateMode.Replace, cancellationToken);
+        // The key's row in the account's data before the lookup row: a key that authenticates can always write. A
+        // rotation's entry goes with it (and the rotating caller's key check: only a valid key adds one).
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpsertReplace, KeyRows.Entity(accountId, apiKeyHash))];
+        if (audit is not null) actions.Add(Audit.AuditRows.Append(accountId, audit));
+        await TableTransactions.SubmitAsync(tables.Tenancy, actions, cancellationToken);
         await tables.Accounts.UpsertEntityAsync(new TableEntity(KeyPartition, apiKeyHash) { ["AccountId"] = accountId }, TableUpdateMode.Replace, cancellationToken);
     }
 

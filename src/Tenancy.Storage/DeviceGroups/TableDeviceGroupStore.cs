@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Storage.Audit;
 using Tenancy.Storage.Tables;
 using Tenancy.Storage.Tenants;
 using static Tenancy.Storage.DeviceGroups.DeviceGroupRows;
@@ -16,7 +18,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
 
     private TableClient Table => tables.Tenancy;
 
-    public async Task<DeviceGroup> CreateAsync(string accountId, DeviceGroup group, CancellationToken cancellationToken)
+    public async Task<DeviceGroup> CreateAsync(string accountId, DeviceGroup group, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>
         {
@@ -28,6 +30,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             actions.Add(new(TableTransactionActionType.Add, TenantRows.GroupRefEntity(accountId, group.TenantId, group.Id, group.Name, 0, countPending: false)));
             actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [group.TenantId] = 1 }, cancellationToken));
         }
+        if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
         await SubmitAsync(actions, cancellationToken);
         return await FindAsync(accountId, group.Id, cancellationToken) ?? group;
     }
@@ -74,7 +77,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return group.TenantId == tenantId ? group : null;
     }
 
-    public async Task SetTenantAsync(string accountId, IReadOnlyList<DeviceGroup> groups, string? tenantId, CancellationToken cancellationToken)
+    public async Task SetTenantAsync(string accountId, IReadOnlyList<DeviceGroup> groups, string? tenantId, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var deltas = new Dictionary<string, int>();
         var actions = new List<TableTransactionAction>();
@@ -98,6 +101,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, deltas, cancellationToken));
         if (tenantId is not null && actions.Count > 0 && deltas[tenantId] == 0)
             actions.AddRange(await TouchTenantAsync(accountId, tenantId, cancellationToken));
+        if (audit is not null && actions.Count > 0) actions.Add(AuditRows.Append(accountId, audit));
         await SubmitAsync(actions, cancellationToken);
     }
 
@@ -112,12 +116,14 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return names;
     }
 
-    public async Task<bool> DeleteAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string accountId, string groupId, bool withDevices, Func<DeviceGroup, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         var row = await ConcurrencyRetry.RunAsync(async () =>
         {
             var row = await GroupRowAsync(accountId, groupId, cancellationToken);
             if (row is null || IsDeleting(row)) return row;
+            // Recorded with the write that hides the group, from the group as this attempt read it.
+            var entry = audit is null ? null : audit(ReadGroup(row) with { DeviceCount = await DeviceCountAsync(accountId, groupId, cancellationToken) });
             // Hide the group first (and take it off its tenant): a delete interrupted after this point is finished by
             // the next delete call. Device writes do not change the group row, so only a move or a delete races this.
             row["Deleting"] = true;
@@ -125,6 +131,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             var hide = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, row.ETag) };
             if (NullIfEmpty(row.GetString("TenantId")) is { } owner)
                 hide.Add(new(TableTransactionActionType.Delete, new TableEntity(accountId, TenantRows.GroupRefKey(owner, groupId)), ETag.All));
+            if (entry is not null) hide.Add(AuditRows.Append(accountId, entry));
             await SubmitAsync(hide, cancellationToken);
             return row;
         }, cancellationToken);
@@ -175,13 +182,14 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         }
     }
 
-    public async Task<Device> CreateDeviceAsync(string accountId, Device device, CancellationToken cancellationToken)
+    public async Task<Device> CreateDeviceAsync(string accountId, Device device, AuditEntry? audit, CancellationToken cancellationToken)
     {
         await ConcurrencyRetry.RunAsync(async () =>
         {
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, DeviceEntity(accountId, device)) };
             if (device.GroupId is not null)
                 actions.AddRange(await JoinGroupAsync(accountId, device.GroupId, device.Id, +1, cancellationToken));
+            if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
             await SubmitAsync(actions, cancellationToken);
         }, cancellationToken);
         await MaybeFoldAsync(accountId, device.GroupId, cancellationToken);
@@ -232,7 +240,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         return new([], null);
     }
 
-    public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken)
+    public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, Func<Device, Device, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         await ConcurrencyRetry.RunAsync(async () =>
         {
@@ -242,12 +250,14 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             var from = NullIfEmpty(row.GetString("GroupId"));
             if (from == groupId) return;
 
+            var before = ReadDevice(row, null) with { GroupId = from };
             row["GroupId"] = groupId ?? "";
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, row.ETag) };
             if (from is not null && await GroupRowAsync(accountId, from, cancellationToken) is not null)
                 actions.AddRange(await JoinGroupAsync(accountId, from, deviceId, -1, cancellationToken));
             if (groupId is not null)
                 actions.AddRange(await JoinGroupAsync(accountId, groupId, deviceId, +1, cancellationToken));
+            if (audit is not null) actions.Add(AuditRows.Append(accountId, audit(before, before with { GroupId = groupId })));
             await SubmitAsync(actions, cancellationToken);
         }, cancellationToken);
         await MaybeFoldAsync(accountId, groupId, cancellationToken);
@@ -316,6 +326,9 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         var parts = text.Split(' ', 2);
         return (parts[0], parts.Length > 1 && parts[1].Length > 0 ? ContinuationTokens.Wrap(parts[1]) : null);
     }
+
+    private async Task<int> DeviceCountAsync(string accountId, string groupId, CancellationToken cancellationToken) =>
+        (await GroupDeviceCounts.ReadAsync(Table, accountId, groupId, cancellationToken))?.Count ?? 0;
 
     private async Task<TableEntity?> GroupRowAsync(string accountId, string groupId, CancellationToken cancellationToken)
     {

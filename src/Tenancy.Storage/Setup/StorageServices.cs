@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Imports;
 using Tenancy.Core.Tenants;
 using Tenancy.Core.Tickets;
 using Tenancy.Storage.Accounts;
+using Tenancy.Storage.Audit;
 using Tenancy.Storage.DeviceGroups;
 using Tenancy.Storage.Imports;
 using Tenancy.Storage.Queues;
@@ -42,6 +44,7 @@ public static class StorageServices
         services.AddSingleton<BlobImportFileStore>();
         services.AddSingleton<IImportFileStore>(sp => sp.GetRequiredService<BlobImportFileStore>());
         services.AddSingleton<IImportJobStore, TableImportJobStore>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
         return services;
     }
 }

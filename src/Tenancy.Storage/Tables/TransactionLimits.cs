@@ -10,8 +10,14 @@ public static class TransactionLimits
 {
     public const int MaxActions = 100;
 
-    /// <summary>What our own writes may use: one action is kept for the caller's key check (<see cref="TableTransactions"/>).</summary>
-    public const int MaxOwnActions = MaxActions - 1;
+    /// <summary>The action kept in every transaction for the caller's key check (<see cref="TableTransactions"/>).</summary>
+    public const int KeyCheckActions = 1;
+
+    /// <summary>The action kept in every transaction for the audit entry of its change (<see cref="Audit.AuditRows"/>).</summary>
+    public const int AuditActions = 1;
+
+    /// <summary>What a change's own rows may use, beside its key check and its audit entry.</summary>
+    public const int MaxOwnActions = MaxActions - KeyCheckActions - AuditActions;
     public const int MaxPayloadBytes = 4 * 1024 * 1024;
 
     public static void Check(int actionCount, long approximateBytes)

@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Storage.Audit;
 using Tenancy.Storage.DeviceGroups;
 using Page = Tenancy.Core.Common.ResultPage<Tenancy.Core.Tenants.TenantSummary>;
 using Tenancy.Core.Tenants;
@@ -15,7 +17,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
 {
     private TableClient Table => tables.Tenancy;
 
-    public async Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, CancellationToken cancellationToken)
+    public async Task<Tenant> CreateAsync(string accountId, Tenant tenant, IReadOnlyList<DeviceGroup> groups, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var actions = For(accountId, tenant).Values
             .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
@@ -30,6 +32,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
         var previousOwners = groups.Where(g => g.TenantId is not null).GroupBy(g => g.TenantId!).ToDictionary(g => g.Key, g => -g.Count());
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, previousOwners, cancellationToken));
+        if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
         IReadOnlyList<Azure.Response> responses;
         try
         {
@@ -55,7 +58,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         };
     }
 
-    public async Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Tenant>> CreateTogetherAsync(string accountId, IReadOnlyList<Tenant> tenants, Func<Tenant, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         var alone = new List<Tenant>();
         var batch = new List<Tenant>();
@@ -80,20 +83,24 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         foreach (var tenant in tenants)
         {
             var rows = For(accountId, tenant).Values;
+            // Each tenant's entry goes with its rows: several tenants' entries may share a transaction.
+            var withEntry = rows.Count + (audit is null ? 0 : TransactionLimits.AuditActions);
+            const int room = TransactionLimits.MaxOwnActions + TransactionLimits.AuditActions;
             // The service refuses a transaction that names one row twice: two tenants of one file that claim
             // the same domain (or contact address) cannot share one.
-            if (rows.Count > TransactionLimits.MaxOwnActions || rows.Any(r => rowKeys.Contains(r.RowKey)))
+            if (withEntry > room || rows.Any(r => rowKeys.Contains(r.RowKey)))
             {
                 alone.Add(tenant);
                 continue;
             }
-            if (actions.Count + rows.Count > TransactionLimits.MaxOwnActions) await FlushAsync();
+            if (actions.Count + withEntry > room) await FlushAsync();
             batch.Add(tenant);
             foreach (var row in rows)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
                 rowKeys.Add(row.RowKey);
             }
+            if (audit is not null) actions.Add(AuditRows.Append(accountId, audit(tenant)));
         }
         await FlushAsync();
         return alone;
@@ -128,7 +135,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     public Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken) =>
         TablePages.ReadAsync(Table, RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix)), page, ReadSummary, cancellationToken);
 
-    public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken)
+    public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var oldRows = For(accountId, before);
         var newRows = For(accountId, after);
@@ -146,6 +153,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
         actions.AddRange(newRows.Where(r => !oldRows.ContainsKey(r.Key))
             .Select(r => new TableTransactionAction(TableTransactionActionType.Add, r.Value)));
+        if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
 
         try
         {
@@ -163,16 +171,19 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
     }
 
-    public async Task<bool> DeleteAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string accountId, string tenantId, Func<Tenant, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         while (true)
         {
             var range = await ReadRangeAsync(accountId, tenantId, cancellationToken);
             if (range is null) return false;
             var tenant = ReadTenant(range.Tenant, range.Contacts);
+            // A tenant already hidden was recorded by the delete that hid it; this call only finishes the job.
+            var entry = IsDeleting(range.Tenant) || audit is null ? null
+                : audit(tenant with { Groups = range.GroupEntries.Select(e => new DeviceGroup(e.GetString("GroupId"), e.GetString("Name"), tenantId, 0, default)).ToList() });
             try
             {
-                await DeleteRowsAsync(accountId, tenant, range.Tenant, range.GroupEntries, cancellationToken);
+                await DeleteRowsAsync(accountId, tenant, range.Tenant, range.GroupEntries, entry, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -182,7 +193,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
     }
 
-    private async Task DeleteRowsAsync(string accountId, Tenant tenant, TableEntity tenantRow, List<TableEntity> groups, CancellationToken cancellationToken)
+    private async Task DeleteRowsAsync(string accountId, Tenant tenant, TableEntity tenantRow, List<TableEntity> groups, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var rows = For(accountId, tenant);
         var tenantKey = TenantKey(tenant.Id);
@@ -191,7 +202,10 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         {
             // Too many rows for one transaction: hide the tenant first, then delete its rows in batches.
             var hidden = For(accountId, tenant, deleting: true)[tenantKey];
-            var marked = await TableTransactions.SubmitAsync(Table, [new(TableTransactionActionType.UpdateReplace, hidden, tenantRow.ETag)], cancellationToken);
+            List<TableTransactionAction> hide = [new(TableTransactionActionType.UpdateReplace, hidden, tenantRow.ETag)];
+            if (audit is not null) hide.Add(AuditRows.Append(accountId, audit));
+            var marked = await TableTransactions.SubmitAsync(Table, hide, cancellationToken);
+            audit = null;
             tenantRow = hidden;
             tenantRow.ETag = marked[0].Headers.ETag ?? ETag.All;
         }
@@ -221,6 +235,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             .Append(new(TableTransactionActionType.Delete, rows[nameKey], ETag.All))
             .Append(new(TableTransactionActionType.Delete, rows[tenantKey], tenantRow.ETag))
             .ToList();
+        if (audit is not null) final.Add(AuditRows.Append(accountId, audit));
         await TableTransactions.SubmitAsync(Table, final, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Moq;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Tenants;
 
@@ -15,14 +16,36 @@ public class TenantMutatorTests
         var store = new Mock<ITenantStore>();
         store.SetupSequence(s => s.FindAsync("acc", "tnt_1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(Stored("v1")).ReturnsAsync(Stored("v2"));
-        store.SetupSequence(s => s.UpdateAsync("acc", It.IsAny<Tenant>(), It.IsAny<Tenant>(), It.IsAny<CancellationToken>()))
+        store.SetupSequence(s => s.UpdateAsync("acc", It.IsAny<Tenant>(), It.IsAny<Tenant>(), It.IsAny<AuditEntry?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyException("race"))
             .ReturnsAsync(Stored("v3"));
 
-        var result = await new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", null, t => t with { Notes = "x" }, CancellationToken.None);
+        var result = await new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", null, t => t with { Notes = "x" }, Audit, CancellationToken.None);
 
         Assert.Equal("v3", result.ETag);
-        store.Verify(s => s.UpdateAsync("acc", It.Is<Tenant>(t => t.ETag == "v2"), It.IsAny<Tenant>(), It.IsAny<CancellationToken>()));
+        store.Verify(s => s.UpdateAsync("acc", It.Is<Tenant>(t => t.ETag == "v2"), It.IsAny<Tenant>(), It.IsAny<AuditEntry?>(), It.IsAny<CancellationToken>()));
+    }
+
+    private static AuditEntry Audit(Tenant before, Tenant after) =>
+        AuditEntry.Of(DateTimeOffset.UnixEpoch, AuditActions.TenantUpdated, AuditTargets.Tenant, before.Id, before, after);
+
+    [Fact]
+    public async Task A_retried_attempt_hands_the_store_an_entry_of_its_own_before_and_after()
+    {
+        var store = new Mock<ITenantStore>();
+        store.SetupSequence(s => s.FindAsync("acc", "tnt_1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Stored("v1")).ReturnsAsync(Stored("v2") with { Notes = "changed meanwhile" });
+        var entries = new List<AuditEntry?>();
+        store.SetupSequence(s => s.UpdateAsync("acc", It.IsAny<Tenant>(), It.IsAny<Tenant>(), Capture.In(entries), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyException("race"))
+            .ReturnsAsync(Stored("v3"));
+
+        await new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", null, t => t with { Name = "Renamed" }, Audit, CancellationToken.None);
+
+        Assert.Equal(2, entries.Count);
+        Assert.NotEqual(entries[0]!.Id, entries[1]!.Id);
+        Assert.Contains("changed meanwhile", entries[1]!.Before);
+        Assert.DoesNotContain("changed meanwhile", entries[0]!.Before);
     }
 
     [Fact]
@@ -32,8 +55,8 @@ public class TenantMutatorTests
         store.Setup(s => s.FindAsync("acc", "tnt_1", It.IsAny<CancellationToken>())).ReturnsAsync(Stored("v2"));
 
         await Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", "v1", t => t with { Notes = "x" }, CancellationToken.None));
-        store.Verify(s => s.UpdateAsync(It.IsAny<string>(), It.IsAny<Tenant>(), It.IsAny<Tenant>(), It.IsAny<CancellationToken>()), Times.Never);
+            new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", "v1", t => t with { Notes = "x" }, Audit, CancellationToken.None));
+        store.Verify(s => s.UpdateAsync(It.IsAny<string>(), It.IsAny<Tenant>(), It.IsAny<Tenant>(), It.IsAny<AuditEntry?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -41,11 +64,11 @@ public class TenantMutatorTests
     {
         var store = new Mock<ITenantStore>();
         store.Setup(s => s.FindAsync("acc", "tnt_1", It.IsAny<CancellationToken>())).ReturnsAsync(Stored("v1"));
-        store.Setup(s => s.UpdateAsync("acc", It.IsAny<Tenant>(), It.IsAny<Tenant>(), It.IsAny<CancellationToken>()))
+        store.Setup(s => s.UpdateAsync("acc", It.IsAny<Tenant>(), It.IsAny<Tenant>(), It.IsAny<AuditEntry?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyException("race"));
 
         await Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", "v1", t => t with { Notes = "x" }, CancellationToken.None));
+            new TenantMutator(store.Object).MutateAsync("acc", "tnt_1", "v1", t => t with { Notes = "x" }, Audit, CancellationToken.None));
     }
 
     [Fact]
@@ -54,6 +77,6 @@ public class TenantMutatorTests
         var store = new Mock<ITenantStore>();
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new TenantMutator(store.Object).MutateAsync("acc", "tnt_missing", null, t => t, CancellationToken.None));
+            new TenantMutator(store.Object).MutateAsync("acc", "tnt_missing", null, t => t, Audit, CancellationToken.None));
     }
 }

@@ -33,12 +33,12 @@ public class BusyGroupTests(AzuriteFixture azurite)
     {
         var tenant = TenantService.Build(new NewTenantRequest(name, null, [new ContactFields("Ann", null, null, null, null, null, null)]),
             Ids.New("tnt"), TenantOrigin.Console, DateTimeOffset.UtcNow, new FieldErrors(), throwOnErrors: true);
-        return (await new TableTenantStore(Tables()).CreateAsync(_account, tenant, [], default)).Id;
+        return (await new TableTenantStore(Tables()).CreateAsync(_account, tenant, [], null, default)).Id;
     }
 
     private Func<Task> Register(string groupId, List<string> registered) => async () =>
     {
-        var device = await new TableDeviceGroupStore(Tables()).CreateDeviceAsync(_account, new Device(Ids.New("dev"), "D", groupId, null, DateTimeOffset.UtcNow), default);
+        var device = await new TableDeviceGroupStore(Tables()).CreateDeviceAsync(_account, new Device(Ids.New("dev"), "D", groupId, null, DateTimeOffset.UtcNow), null, default);
         registered.Add(device.Id);
     };
 
@@ -46,7 +46,7 @@ public class BusyGroupTests(AzuriteFixture azurite)
     public async Task A_group_that_receives_a_device_between_every_read_and_write_can_be_reassigned()
     {
         var (a, b) = (await TenantAsync("A"), await TenantAsync("B"));
-        var group = await new TableDeviceGroupStore(Tables()).CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Busy", a, 0, DateTimeOffset.UtcNow), default);
+        var group = await new TableDeviceGroupStore(Tables()).CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Busy", a, 0, DateTimeOffset.UtcNow), null, default);
         var registered = new List<string>();
         var busy = new TableDeviceGroupStore(Tables(new BeforeWritesPolicy(ConcurrencyRetry.MaxAttempts, Register(group.Id, registered))));
 
@@ -63,11 +63,11 @@ public class BusyGroupTests(AzuriteFixture azurite)
     public async Task A_group_that_receives_a_device_just_before_it_is_deleted_is_deleted()
     {
         var tenant = await TenantAsync("A");
-        var group = await new TableDeviceGroupStore(Tables()).CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Busy", tenant, 0, DateTimeOffset.UtcNow), default);
+        var group = await new TableDeviceGroupStore(Tables()).CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Busy", tenant, 0, DateTimeOffset.UtcNow), null, default);
         var registered = new List<string>();
         var busy = new TableDeviceGroupStore(Tables(new BeforeWritesPolicy(1, Register(group.Id, registered))));
 
-        Assert.True(await busy.DeleteAsync(_account, group.Id, withDevices: false, default));
+        Assert.True(await busy.DeleteAsync(_account, group.Id, withDevices: false, null, default));
 
         var store = new TableDeviceGroupStore(Tables());
         Assert.Null(await store.FindAsync(_account, group.Id, default));

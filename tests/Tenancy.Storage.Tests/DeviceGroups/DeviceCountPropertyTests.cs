@@ -37,11 +37,11 @@ public class DeviceCountPropertyTests(AzuriteFixture azurite)
         var tenants = new TableTenantStore(tables);
         var account = AzuriteFixture.NewAccountId();
         var tenant = await tenants.CreateAsync(account, TenantService.Build(new NewTenantRequest("T", null, [new ContactFields("Ann", null, null, null, null, null, null)]),
-            Ids.New("tnt"), TenantOrigin.Console, DateTimeOffset.UtcNow, new FieldErrors(), throwOnErrors: true), [], default);
+            Ids.New("tnt"), TenantOrigin.Console, DateTimeOffset.UtcNow, new FieldErrors(), throwOnErrors: true), [], null, default);
         var groups = new List<string>();
         // Groups 0 and 1 belong to the tenant, whose view counts their devices too.
         for (var g = 0; g < 3; g++)
-            groups.Add((await store.CreateAsync(account, new DeviceGroup(Ids.New("grp"), $"G{g}", g < 2 ? tenant.Id : null, 0, DateTimeOffset.UtcNow), default)).Id);
+            groups.Add((await store.CreateAsync(account, new DeviceGroup(Ids.New("grp"), $"G{g}", g < 2 ? tenant.Id : null, 0, DateTimeOffset.UtcNow), null, default)).Id);
         var devices = new List<string>();
         var expected = new Dictionary<string, string?>();
 
@@ -50,14 +50,14 @@ public class DeviceCountPropertyTests(AzuriteFixture azurite)
             var group = step.Group < 3 ? groups[step.Group] : null;
             if (step.Device < 0 || devices.Count == 0)
             {
-                var device = await store.CreateDeviceAsync(account, new Device(Ids.New("dev"), "D", group, null, DateTimeOffset.UtcNow), default);
+                var device = await store.CreateDeviceAsync(account, new Device(Ids.New("dev"), "D", group, null, DateTimeOffset.UtcNow), null, default);
                 devices.Add(device.Id);
                 expected[device.Id] = group;
             }
             else
             {
                 var id = devices[step.Device % devices.Count];
-                await store.MoveDeviceAsync(account, id, group, default);
+                await store.MoveDeviceAsync(account, id, group, null, default);
                 expected[id] = group;
             }
         }

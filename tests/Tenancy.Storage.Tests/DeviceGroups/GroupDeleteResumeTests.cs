@@ -25,9 +25,9 @@ public class GroupDeleteResumeTests(AzuriteFixture azurite)
     private async Task<string> GroupWithDevicesAsync(int devices)
     {
         var store = Store();
-        var group = await store.CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Big", null, 0, DateTimeOffset.UtcNow), CancellationToken.None);
+        var group = await store.CreateAsync(_account, new DeviceGroup(Ids.New("grp"), "Big", null, 0, DateTimeOffset.UtcNow), null, CancellationToken.None);
         for (var i = 0; i < devices; i++)
-            await store.CreateDeviceAsync(_account, new Device(Ids.New("dev"), $"D{i}", group.Id, null, DateTimeOffset.UtcNow), CancellationToken.None);
+            await store.CreateDeviceAsync(_account, new Device(Ids.New("dev"), $"D{i}", group.Id, null, DateTimeOffset.UtcNow), null, CancellationToken.None);
         return group.Id;
     }
 
@@ -38,12 +38,12 @@ public class GroupDeleteResumeTests(AzuriteFixture azurite)
     {
         var groupId = await GroupWithDevicesAsync(500);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Store(new FailingTransactionsPolicy(allowed: 4)).DeleteAsync(_account, groupId, withDevices, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => Store(new FailingTransactionsPolicy(allowed: 4)).DeleteAsync(_account, groupId, withDevices, null, CancellationToken.None));
         Assert.Null(await Store().FindAsync(_account, groupId, CancellationToken.None));
         var midway = await Store().ListDevicesAsync(_account, null, null, new PageRequest(200, null), CancellationToken.None);
         Assert.Contains(midway.Items, d => d.Name.StartsWith('D'));
 
-        Assert.True(await Store().DeleteAsync(_account, groupId, withDevices, CancellationToken.None));
+        Assert.True(await Store().DeleteAsync(_account, groupId, withDevices, null, CancellationToken.None));
 
         var rows = new List<TableEntity>();
         await foreach (var row in azurite.Tables.Tenancy.QueryAsync<TableEntity>($"PartitionKey eq '{_account}'"))

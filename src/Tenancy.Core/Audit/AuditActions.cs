@@ -1,0 +1,36 @@
+namespace Tenancy.Core.Audit;
+
+/// <summary>Every action the audit log records, by the kind of resource it changes (the README lists them too).</summary>
+public static class AuditActions
+{
+    public const string TenantCreated = "tenant.created";
+    public const string TenantUpdated = "tenant.updated";
+    public const string TenantDeleted = "tenant.deleted";
+
+    public const string ContactAdded = "contact.added";
+    public const string ContactUpdated = "contact.updated";
+    public const string ContactRemoved = "contact.removed";
+
+    public const string DomainAdded = "domain.added";
+    public const string DomainRemoved = "domain.removed";
+    public const string DomainsReplaced = "domains.replaced";
+
+    public const string DeviceGroupCreated = "deviceGroup.created";
+    public const string DeviceGroupAssigned = "deviceGroup.assigned";
+    public const string DeviceGroupUnassigned = "deviceGroup.unassigned";
+    public const string DeviceGroupDeleted = "deviceGroup.deleted";
+
+    public const string DeviceRegistered = "device.registered";
+    public const string DeviceMoved = "device.moved";
+
+    public const string ImportCreated = "import.created";
+
+    public const string AccountKeyRotated = "account.keyRotated";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        TenantCreated, TenantUpdated, TenantDeleted, ContactAdded, ContactUpdated, ContactRemoved,
+        DomainAdded, DomainRemoved, DomainsReplaced, DeviceGroupCreated, DeviceGroupAssigned, DeviceGroupUnassigned,
+        DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, AccountKeyRotated,
+    ];
+}
