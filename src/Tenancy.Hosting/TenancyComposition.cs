@@ -38,6 +38,7 @@ public static class TenancyComposition
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<ImportProcessor>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<TenantExportService>();
         return services;
     }
 }
