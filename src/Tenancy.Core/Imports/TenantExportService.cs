@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Tenancy.Core.Tenants;
 
 namespace Tenancy.Core.Imports;
@@ -10,8 +9,26 @@ namespace Tenancy.Core.Imports;
 /// </summary>
 public sealed class TenantExportService(ITenantExportSource source, ITenantExportWriter writer, TimeProvider clock)
 {
-    public Task ExportAsync(string accountId, TemplateLanguage language, Stream output, CancellationToken cancellationToken) =>
-        writer.WriteAsync(output, language, RowsAsync(TenantsInReachAsync(accountId, cancellationToken), language, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Starts an export: reads the first page of tenants now, so that a storage failure is still a plain error answer
+    /// rather than a download cut short, and returns what writes the workbook.
+    /// </summary>
+    public async Task<TenantExport> StartAsync(string accountId, TemplateLanguage language, CancellationToken cancellationToken)
+    {
+        var tenants = TenantsInReachAsync(accountId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool any;
+        try
+        {
+            any = await tenants.MoveNextAsync();
+        }
+        catch
+        {
+            await tenants.DisposeAsync();
+            throw;
+        }
+        return new TenantExport(FileName(language),
+            output => writer.WriteAsync(output, language, RowsAsync(tenants, any, language), cancellationToken));
+    }
 
     /// <summary>The tenants an export may show: today every tenant of the account. The one place to narrow it to a caller's reach.</summary>
     public IAsyncEnumerable<Tenant> TenantsInReachAsync(string accountId, CancellationToken cancellationToken) =>
@@ -23,12 +40,18 @@ public sealed class TenantExportService(ITenantExportSource source, ITenantExpor
             $"{(language == TemplateLanguage.French ? "locataires" : "tenants")}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
 
     private static async IAsyncEnumerable<IReadOnlyDictionary<TemplateField, string>> RowsAsync(
-        IAsyncEnumerable<Tenant> tenants, TemplateLanguage language, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerator<Tenant> tenants, bool hasCurrent, TemplateLanguage language)
     {
-        await foreach (var tenant in tenants.WithCancellation(cancellationToken))
+        await using (tenants)
         {
-            foreach (var row in TenantExportRows.For(tenant, language))
-                yield return row;
+            for (var more = hasCurrent; more; more = await tenants.MoveNextAsync())
+            {
+                foreach (var row in TenantExportRows.For(tenants.Current, language))
+                    yield return row;
+            }
         }
     }
 }
+
+/// <summary>An export under way: its file name, and what writes the workbook to a stream (once).</summary>
+public sealed record TenantExport(string FileName, Func<Stream, Task> WriteToAsync);

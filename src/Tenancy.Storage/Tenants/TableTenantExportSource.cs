@@ -12,13 +12,13 @@ namespace Tenancy.Storage.Tenants;
 /// time: a tenant's rows are contiguous (its row, then its contacts and group entries), so each tenant is handed on as
 /// soon as the next one starts and only one page and one tenant are held.
 /// </summary>
-public sealed class TableTenantExportSource(TenancyTables tables) : ITenantExportSource
+public sealed class TableTenantExportSource(TenancyTables tables, int pageSize = 1000) : ITenantExportSource
 {
     public async IAsyncEnumerable<Tenant> ReadAllAsync(string accountId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         TableEntity? tenant = null;
         var contacts = new List<TableEntity>();
-        await foreach (var row in tables.Tenancy.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, TenantPrefix), maxPerPage: 1000,
+        await foreach (var row in tables.Tenancy.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, TenantPrefix), maxPerPage: pageSize,
                            cancellationToken: cancellationToken))
         {
             if (tenant is not null && row.RowKey.StartsWith(tenant.RowKey + "|", StringComparison.Ordinal))
