@@ -5,12 +5,15 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- export [tenants ...]    (default: 1000 10000)
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
     // The import benchmark's child process: writes a workbook so that its memory is not the service's.
     ImportBenchmark.WriteWorkbook(int.Parse(args[1]), args[2]);
-    return 0;
+    if (what is "export" or "all")
+    await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
+return 0;
 }
 var numbers = args.Skip(1).Select(int.Parse).ToList();
 if (what is "tickets" or "all")
@@ -23,4 +26,6 @@ if (what is "console" or "all")
     await ConsoleLoadBenchmark.RunAsync(numbers.FirstOrDefault(5));
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
+if (what is "export" or "all")
+    await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;
