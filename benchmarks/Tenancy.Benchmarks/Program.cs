@@ -11,9 +11,7 @@ if (what == "workbook")
 {
     // The import benchmark's child process: writes a workbook so that its memory is not the service's.
     ImportBenchmark.WriteWorkbook(int.Parse(args[1]), args[2]);
-    if (what is "export" or "all")
-    await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
-return 0;
+    return 0;
 }
 var numbers = args.Skip(1).Select(int.Parse).ToList();
 if (what is "tickets" or "all")
@@ -26,6 +24,8 @@ if (what is "console" or "all")
     await ConsoleLoadBenchmark.RunAsync(numbers.FirstOrDefault(5));
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
+if (what is "export" or "all")
+    await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 if (what is "export" or "all")
     await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;
