@@ -26,6 +26,4 @@ if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 if (what is "export" or "all")
     await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
-if (what is "export" or "all")
-    await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;
