@@ -5,6 +5,7 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- export [tenants ...]    (default: 1000 10000)
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
@@ -23,4 +24,6 @@ if (what is "console" or "all")
     await ConsoleLoadBenchmark.RunAsync(numbers.FirstOrDefault(5));
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
+if (what is "export" or "all")
+    await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 return 0;

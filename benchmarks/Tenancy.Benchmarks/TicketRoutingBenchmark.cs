@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.Tenants;
+using Tenancy.Local.Processing;
 using Tenancy.Storage.Queues;
 
 namespace Tenancy.Benchmarks;
@@ -48,21 +50,44 @@ public static class TicketRoutingBenchmark
         Console.WriteLine($"  ratio (routed / raw)     : {routed / raw,10:F2}");
     }
 
-    /// <summary>The baseline: receive in batches of 32 and delete with the consumer's parallelism, nothing else.</summary>
+    /// <summary>
+    /// The baseline: receive in batches of 32 and delete, nothing else, with as many deletes in flight as the ticket
+    /// consumer runs messages of one account (all the benchmark's tickets are of one account), receiving again as soon
+    /// as there is room, as the consumer does.
+    /// </summary>
     private static async Task<double> RawReceiveDeleteAsync(QueueClient queue, int count)
     {
         await queue.CreateIfNotExistsAsync();
         await EnqueueAsync(queue, count, i => JsonSerializer.Serialize(new { ticketId = $"R{i}", from = "raw@example.com" }));
+        var inFlight = ConsumerLimits.Tickets.MaxConcurrentPerAccount;
+        using var slots = new SemaphoreSlim(inFlight);
+        var deletes = new List<Task>();
         var watch = Stopwatch.StartNew();
-        var done = 0;
-        while (done < count)
+        var received = 0;
+        while (received < count)
         {
-            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
-            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-                async (m, ct) => await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct));
-            done += messages.Length;
+            var messages = (await queue.ReceiveMessagesAsync(Math.Min(32, ConsumerLimits.Tickets.MaxConcurrent), TimeSpan.FromSeconds(30))).Value;
+            foreach (var message in messages)
+            {
+                await slots.WaitAsync();
+                deletes.Add(DeleteAsync(message));
+            }
+            received += messages.Length;
         }
+        await Task.WhenAll(deletes);
         return count / watch.Elapsed.TotalSeconds;
+
+        async Task DeleteAsync(QueueMessage message)
+        {
+            try
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     private static Task EnqueueAsync(QueueClient queue, int count, Func<int, string> body) =>

@@ -11,6 +11,7 @@ public static class ExcelServices
         services.AddSingleton<ITemplateReader>(sp =>
             new TemplateReader(new TemplateReaderOptions { MaxFileBytes = sp.GetRequiredService<ImportOptions>().MaxFileBytes }));
         services.AddSingleton<ITemplateWriter, TemplateWriter>();
+        services.AddSingleton<ITenantExportWriter, TenantExportWriter>();
         services.AddSingleton<IErrorReportWriter, ErrorReportWriter>();
         return services;
     }

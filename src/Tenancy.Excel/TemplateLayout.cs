@@ -30,6 +30,8 @@ internal static class TemplateLayout
 
     public static int ColumnNumber(TemplateField field) => (int)field + 1;
 
+    public static double Width(TemplateField field) => Widths[field];
+
     public static IXLWorksheet AddTenantSheet(XLWorkbook workbook, TemplateLanguage language)
     {
         var texts = TemplateTexts.For(language);

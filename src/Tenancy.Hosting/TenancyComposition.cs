@@ -39,6 +39,7 @@ public static class TenancyComposition
         services.AddSingleton<ImportProcessor>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<Tenancy.Core.Audit.AuditService>();
+        services.AddSingleton<TenantExportService>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class ApiRoutes
 
     public const string Tenants = "tenants";
     public const string Tenant = "tenants/{tenantId}";
+    public const string TenantExport = "tenants/export";
     public const string Contacts = "tenants/{tenantId}/contacts";
     public const string Contact = "tenants/{tenantId}/contacts/{contactId}";
     public const string DeviceGroups = "device-groups";
@@ -140,6 +141,10 @@ public static class ApiRoutes
             .WithSummary("Download the .xlsx import template, in English (lang=en, the default) or French (lang=fr).")
             .WithDescription("An empty template with its headers, validation and an example sheet.")
             .Query(QueryParameters.Language).Spreadsheet("The template workbook.", TemplateFiles.TemplateName(TemplateLanguage.English))),
+        new("ExportTenants", "GET", TenantExport, ExportEndpoints.Export, b => b.WithTags("Imports")
+            .WithSummary("Download every tenant as a filled import template (.xlsx), headers in English (lang=en, the default) or French (lang=fr): one row per contact, the primary first, the tenant's notes and domains on the primary's row. Importing it recreates the same tenants.")
+            .WithDescription("Streamed as it is read, in storage order; device groups are not part of the template.")
+            .Query(QueryParameters.Language).Spreadsheet("The tenants as a template workbook.", "tenants-2026-11-30.xlsx")),
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
             .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created. Files expanding past 50 MiB, nesting XML over 64 deep or holding over 5 million XML elements fail (zip-bomb, too-complex); the compression ratio alone refuses nothing.")
             .WithDescription("Read the job at its Location until its status is completed, completedWithErrors or failed.")

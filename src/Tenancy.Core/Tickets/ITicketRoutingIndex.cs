@@ -3,12 +3,16 @@ namespace Tenancy.Core.Tickets;
 /// <summary>A tenant as routing names it.</summary>
 public sealed record TenantRef(string Id, string Name);
 
-/// <summary>The lookups ticket routing needs from the store, each one storage call within one account.</summary>
+/// <summary>What the index holds for a sender: the tenants with a contact of that address, and the owners of its domain levels.</summary>
+public sealed record SenderIndexEntries(IReadOnlyList<TenantRef> ContactTenants, IReadOnlyDictionary<string, TenantRef> DomainOwners);
+
+/// <summary>The lookup ticket routing needs from the store, within one account.</summary>
 public interface ITicketRoutingIndex
 {
-    /// <summary>The tenants that have a contact whose email has this key (see <see cref="EmailKey"/>).</summary>
-    Task<IReadOnlyList<TenantRef>> FindTenantsByContactEmailAsync(string accountId, string emailKey, CancellationToken cancellationToken);
-
-    /// <summary>The owners of any of these normalized ASCII domains (a sender's domain and its parents), in one call.</summary>
-    Task<IReadOnlyDictionary<string, TenantRef>> FindDomainOwnersAsync(string accountId, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken);
+    /// <summary>
+    /// In one round trip (the two index ranges read side by side): the tenants that have a contact whose email has this
+    /// key (see <see cref="EmailKey"/>), and the owners of any of these normalized ASCII domains (a sender's domain and
+    /// its parents; none looked up when empty).
+    /// </summary>
+    Task<SenderIndexEntries> FindAsync(string accountId, string emailKey, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken);
 }

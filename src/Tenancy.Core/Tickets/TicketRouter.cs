@@ -5,7 +5,7 @@ namespace Tenancy.Core.Tickets;
 /// <summary>
 /// Routes a ticket to a tenant in the order R6 sets: a sender that failed authentication is not routed at all; else the
 /// one tenant that has the sender as a contact; else the owner of the sender's domain, then of its parents, most specific first.
-/// Costs one contact lookup and one lookup for all the levels of the sender's domain.
+/// Costs one index lookup: the contact address and all the levels of the sender's domain, side by side.
 /// </summary>
 public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
 {
@@ -28,9 +28,12 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
         if (authentication == SenderAuthentication.Fail)
             return RoutingDecision.Unassigned("sender failed authentication; not routed, not even to a contact");
 
-        var contactTenants = (await index.FindTenantsByContactEmailAsync(accountId, sender.Key, cancellationToken))
-            .DistinctBy(t => t.Id)
-            .ToList();
+        // Both index ranges in one round trip: the domain levels are only skipped where no domain could route.
+        var provider = MailboxProviders.Default.ProviderOf(sender.Domain);
+        var chain = provider is null ? DomainName.RoutingChain(sender.Domain) : [];
+        var found = await index.FindAsync(accountId, sender.Key, chain, cancellationToken);
+
+        var contactTenants = found.ContactTenants.DistinctBy(t => t.Id).ToList();
         if (contactTenants.Count == 1)
             return RoutingDecision.To(contactTenants[0], TicketMatch.Contact, matchedDomain: null);
 
@@ -39,14 +42,12 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
             ? $"address is a contact of several tenants ({string.Join(", ", contactTenants.Select(t => t.Name))}); "
             : "";
 
-        if (MailboxProviders.Default.ProviderOf(sender.Domain) is { } provider)
+        if (provider is not null)
             return RoutingDecision.Unassigned(prefix + $"{provider} is a public mailbox provider; only a contact's exact address routes it");
-
-        var chain = DomainName.RoutingChain(sender.Domain);
         if (chain.Count == 0)
             return RoutingDecision.Unassigned(prefix + $"{sender.Domain} is a public suffix; no tenant can own it");
 
-        var owners = await index.FindDomainOwnersAsync(accountId, chain, cancellationToken);
+        var owners = found.DomainOwners;
         for (var i = 0; i < chain.Count; i++)
         {
             if (owners.TryGetValue(chain[i], out var owner))

@@ -11,14 +11,14 @@ public static class LocalProcessing
     public static IServiceCollection AddLocalProcessing(this IServiceCollection services)
     {
         services.AddSingleton<IMessageSender, StorageQueueSender>();
-        services.AddConsumer(IncomingTicket.QueueName, (s, body, ct) => s.GetRequiredService<TicketIntake>().HandleAsync(body, ct));
-        services.AddConsumer(ImportChunk.QueueName, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
+        services.AddConsumer(IncomingTicket.QueueName, ConsumerLimits.Tickets, (s, body, ct) => s.GetRequiredService<TicketIntake>().HandleAsync(body, ct));
+        services.AddConsumer(ImportChunk.QueueName, ConsumerLimits.Default, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
         services.AddHostedService<BlobPoller>();
         return services;
     }
 
-    private static void AddConsumer(this IServiceCollection services, string queueName,
+    private static void AddConsumer(this IServiceCollection services, string queueName, ConsumerLimits limits,
         Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle) =>
         services.AddSingleton<IHostedService>(sp => new QueueConsumer(sp.GetRequiredService<TenancyQueues>(), queueName, handle, sp,
-            sp.GetRequiredService<ILogger<QueueConsumer>>()));
+            sp.GetRequiredService<ILogger<QueueConsumer>>()) { Limits = limits });
 }

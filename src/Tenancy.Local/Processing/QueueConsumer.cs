@@ -11,7 +11,7 @@ namespace Tenancy.Local.Processing;
 /// handler is done, set aside on the poison queue with the reason when the handler says it is malformed
 /// or after <see cref="MaxDeliveries"/> failed attempts, and otherwise redelivered after its lock expires.
 /// Messages are handled side by side, accounts in turn (<see cref="AccountTurns{T}"/>): one slow message holds one
-/// slot, not the batch, and one account's burst takes at most half the slots.
+/// slot, not the batch, and one account's burst never takes every slot (<see cref="ConsumerLimits"/>).
 /// </summary>
 public sealed class QueueConsumer(
     TenancyQueues queues, string queueName, Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle,
@@ -21,17 +21,16 @@ public sealed class QueueConsumer(
     private const int PoisonBodyChars = 8 * 1024;
     private static readonly TimeSpan Lock = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Messages handled at once, and at most this many of one account: one account alone runs as many at once as
-    /// before fairness came in (8), and four slots stay free for other accounts' messages.
-    /// </summary>
-    public const int MaxConcurrent = 12;
-    public const int MaxConcurrentPerAccount = 8;
+    private const int MaxPerReceive = 32; // what a Storage queue hands out at most per receive
+
+    /// <summary>Messages handled at once, and at most this many of one account (<see cref="ConsumerLimits"/>).</summary>
+    public ConsumerLimits Limits { get; init; } = ConsumerLimits.Default;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = queues.Get(queueName);
-        var turns = new AccountTurns<QueueMessage>(MaxConcurrent, MaxConcurrentPerAccount);
+        var (maxConcurrent, maxPerAccount) = Limits;
+        var turns = new AccountTurns<QueueMessage>(maxConcurrent, maxPerAccount);
         var running = new List<Task>();
         var idle = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -41,9 +40,9 @@ public sealed class QueueConsumer(
                 // Receive only what can start soon: a message waiting here holds its lock (30 s) without being worked on.
                 int waiting;
                 lock (turns) waiting = turns.Waiting;
-                if (waiting < MaxConcurrent)
+                if (waiting < maxConcurrent)
                 {
-                    QueueMessage[] messages = await queue.ReceiveMessagesAsync(MaxConcurrent, Lock, stoppingToken);
+                    QueueMessage[] messages = await queue.ReceiveMessagesAsync(Math.Min(MaxPerReceive, maxConcurrent), Lock, stoppingToken);
                     lock (turns)
                         foreach (var message in messages) turns.Add(MessageAccount.Of(message.Body.ToString()), message);
                     idle = messages.Length == 0 ? idle + 1 : 0;
@@ -54,7 +53,7 @@ public sealed class QueueConsumer(
                 {
                     while (turns.TryStart(out var account, out var next))
                         running.Add(RunAsync(queue, account, next, turns, stoppingToken));
-                    busy = turns.Waiting > 0 || turns.Running >= MaxConcurrent;
+                    busy = turns.Waiting > 0 || turns.Running >= maxConcurrent;
                 }
                 running.RemoveAll(t => t.IsCompleted);
 

@@ -38,6 +38,7 @@ public static class StorageServices
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<ICallerKeyCheck, TableCallerKeyCheck>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
+        services.AddSingleton<ITenantExportSource, TableTenantExportSource>();
         services.AddSingleton<IDeviceGroupStore, TableDeviceGroupStore>();
         services.AddSingleton<ITicketRoutingIndex, TableTicketRoutingIndex>();
         services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();

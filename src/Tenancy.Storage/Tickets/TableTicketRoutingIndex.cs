@@ -6,29 +6,48 @@ using Tenancy.Storage.Tenants;
 namespace Tenancy.Storage.Tickets;
 
 /// <summary>
-/// Routing lookups straight from the index rows that tenant writes keep in the same transaction:
-/// one range query on the sender's email key, and one range query for every level of the sender's domain (the
-/// domain index is keyed by reversed labels, so a domain's parents bound the range it lies in). No cache,
-/// so a domain or contact change routes the very next ticket, on every instance.
+/// Routing lookups straight from the index rows that tenant writes keep in the same transaction, two range queries side
+/// by side: one on the sender's email key, one for every level of the sender's domain (the domain index is keyed by
+/// reversed labels, so a domain's parents bound the range it lies in). No cache, so a domain or contact change routes
+/// the very next ticket, on every instance.
 /// </summary>
 public sealed class TableTicketRoutingIndex(TenancyTables tables) : ITicketRoutingIndex
 {
-    public async Task<IReadOnlyList<TenantRef>> FindTenantsByContactEmailAsync(string accountId, string emailKey, CancellationToken cancellationToken)
+    public async Task<SenderIndexEntries> FindAsync(string accountId, string emailKey, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken)
     {
-        var tenantIds = new HashSet<string>();
-        await foreach (var row in tables.Tenancy.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, TenantRows.EmailTenantsPrefix(emailKey)), cancellationToken: cancellationToken))
-            tenantIds.Add(row.GetString("TenantId"));
+        var contactTenantIds = ContactTenantIdsAsync(accountId, emailKey, cancellationToken);
+        var owners = await FindDomainOwnersAsync(accountId, asciiDomains, cancellationToken);
+        var ids = await contactTenantIds;
 
-        var tenants = new List<TenantRef>();
-        foreach (var id in tenantIds)
-        {
-            var row = await tables.Tenancy.GetEntityIfExistsAsync<TableEntity>(accountId, TenantRows.TenantKey(id), cancellationToken: cancellationToken);
-            if (row.HasValue && !TenantRows.IsDeleting(row.Value!)) tenants.Add(new TenantRef(id, row.Value!.GetString("Name")));
-        }
-        return tenants;
+        // Email rows hold the tenant id only (a rename must not rewrite one row per contact). The name of a contact's
+        // tenant usually comes with its domain row, read anyway; else it is read from the tenant row, which also tells
+        // whether the tenant is being deleted. (While a large tenant's delete runs, a domain row may outlive the tenant
+        // row's hiding by a moment: its contact's ticket goes to it then, as a ticket from its domain does.)
+        if (ids.Count == 1 && owners.Values.FirstOrDefault(o => o.Id == ids[0]) is { } owner)
+            return new SenderIndexEntries([owner], owners);
+        var tenants = await Task.WhenAll(ids.Select(id => TenantAsync(accountId, id, cancellationToken)));
+        return new SenderIndexEntries(tenants.OfType<TenantRef>().ToList(), owners);
     }
 
-    public async Task<IReadOnlyDictionary<string, TenantRef>> FindDomainOwnersAsync(string accountId, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken)
+    private async Task<List<string>> ContactTenantIdsAsync(string accountId, string emailKey, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var row in tables.Tenancy.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, TenantRows.EmailTenantsPrefix(emailKey)),
+                           select: ["TenantId"], cancellationToken: cancellationToken))
+        {
+            var id = row.GetString("TenantId");
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+        return ids;
+    }
+
+    private async Task<TenantRef?> TenantAsync(string accountId, string tenantId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Tenancy.GetEntityIfExistsAsync<TableEntity>(accountId, TenantRows.TenantKey(tenantId), ["Name", "Deleting"], cancellationToken);
+        return row.HasValue && !TenantRows.IsDeleting(row.Value!) ? new TenantRef(tenantId, row.Value!.GetString("Name")) : null;
+    }
+
+    private async Task<IReadOnlyDictionary<string, TenantRef>> FindDomainOwnersAsync(string accountId, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken)
     {
         var owners = new Dictionary<string, TenantRef>(StringComparer.Ordinal);
         if (asciiDomains.Count == 0) return owners;

@@ -326,23 +326,16 @@ public class TicketRouterTests
 
         public void Domain(string domain, TenantRef tenant, string account = Account) => _domains[(account, domain)] = tenant;
 
-        public Task<IReadOnlyList<TenantRef>> FindTenantsByContactEmailAsync(string accountId, string emailKey, CancellationToken cancellationToken)
+        public Task<SenderIndexEntries> FindAsync(string accountId, string emailKey, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Accounts.Add(accountId);
             ContactLookups.Add(emailKey);
-            IReadOnlyList<TenantRef> found = _contacts.Where(c => c.Account == accountId && c.Key == emailKey).Select(c => c.Tenant).ToList();
-            return Task.FromResult(found);
-        }
-
-        public Task<IReadOnlyDictionary<string, TenantRef>> FindDomainOwnersAsync(string accountId, IReadOnlyList<string> asciiDomains, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Accounts.Add(accountId);
-            DomainLookups.Add(asciiDomains);
+            if (asciiDomains.Count > 0) DomainLookups.Add(asciiDomains);
+            IReadOnlyList<TenantRef> contacts = _contacts.Where(c => c.Account == accountId && c.Key == emailKey).Select(c => c.Tenant).ToList();
             IReadOnlyDictionary<string, TenantRef> owners = asciiDomains.Where(d => _domains.ContainsKey((accountId, d)))
                 .ToDictionary(d => d, d => _domains[(accountId, d)]);
-            return Task.FromResult(owners);
+            return Task.FromResult(new SenderIndexEntries(contacts, owners));
         }
     }
 }

@@ -69,6 +69,8 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         new("GET", "api/ticket-routing/match?from=ann@contoso.example&senderAuthentication=fail"),
         new("GET", "api/ticket-routing/match?from=not-an-address"),
         new("GET", "api/tickets/tkt-unknown/assignment"),
+        new("GET", "api/tenants/export?lang=fr"),
+        new("GET", "api/tenants/export?lang=xx"),
         new("GET", "api/tenant-imports/template?lang=fr"),
         new("GET", "api/tenant-imports/template?lang=xx"),
         new("POST", "api/tenant-imports?validateOnly=true", Xlsx: FilledTemplate),
@@ -105,7 +107,7 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
             var what = $"{step.Method} {step.Path} {step.Json}";
             Assert.True(localAnswer.Status == cloudAnswer.Status, $"{what}: local host {localAnswer.Status}, function {cloudAnswer.Status}.");
             Assert.True(MediaType(localAnswer) == MediaType(cloudAnswer), $"{what}: local host {localAnswer.ContentType}, function {cloudAnswer.ContentType}.");
-            Assert.True(localAnswer.ContentDisposition == cloudAnswer.ContentDisposition, $"{what}: local host {localAnswer.ContentDisposition}, function {cloudAnswer.ContentDisposition}.");
+            Assert.True(Dateless(localAnswer.ContentDisposition) == Dateless(cloudAnswer.ContentDisposition), $"{what}: local host {localAnswer.ContentDisposition}, function {cloudAnswer.ContentDisposition}.");
             if (MediaType(localAnswer) != TemplateFiles.ContentType)
                 Assert.Equal(Masked(localAnswer, localIds), Masked(cloudAnswer, cloudIds));
         }
@@ -163,6 +165,10 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         Assert.True(answer.Status == 201, $"{step.Method} {step.Path}: expected 201, got {answer.Status}: {Encoding.UTF8.GetString(answer.Body)}");
         ids[step.Capture] = (string)JsonNode.Parse(answer.Body)!["id"]!;
     }
+
+    /// <summary>A file name without its date (an export's), which may change between the two calls at midnight.</summary>
+    private static string? Dateless(string? contentDisposition) =>
+        contentDisposition is null ? null : Regex.Replace(contentDisposition, @"\d{4}-\d\d-\d\d", "<date>");
 
     private static string? MediaType(Answer answer) => answer.ContentType?.Split(';')[0].Trim();
 
