@@ -32,7 +32,7 @@ public static class ExportBenchmark
             {
                 var batch = Enumerable.Range(start, Math.Min(500, size - start))
                     .Select(t => SameRows.Tenant($"Benchmark tenant {t:D6}", 2, [$"bench{t}.com", $"bench{t}.org"])).ToList();
-                await store.CreateTogetherAsync(accountId, batch, CancellationToken.None);
+                await store.CreateTogetherAsync(accountId, batch, null, CancellationToken.None);
             }
 
             var rawWatch = Stopwatch.StartNew();

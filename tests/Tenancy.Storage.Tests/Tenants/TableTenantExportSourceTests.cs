@@ -18,11 +18,11 @@ public class TableTenantExportSourceTests(AzuriteFixture azurite)
     {
         var created = new List<Tenant>();
         for (var i = 0; i < 25; i++)
-            created.Add(await _store.CreateAsync(_account, NewTenant($"Tenant {i}", contacts: 1 + i % 4, domains: [$"t{i}.example"]), [], CancellationToken.None));
-        var deleting = await _store.CreateAsync(_account, NewTenant("Being deleted", contacts: 2), [], CancellationToken.None);
+            created.Add(await _store.CreateAsync(_account, NewTenant($"Tenant {i}", contacts: 1 + i % 4, domains: [$"t{i}.example"]), [], null, CancellationToken.None));
+        var deleting = await _store.CreateAsync(_account, NewTenant("Being deleted", contacts: 2), [], null, CancellationToken.None);
         await azurite.Tables.Tenancy.UpdateEntityAsync(new TableEntity(_account, TenantRows.TenantKey(deleting.Id)) { ["Deleting"] = true },
             Azure.ETag.All, TableUpdateMode.Merge);
-        await _store.CreateAsync(AzuriteFixture.NewAccountId(), NewTenant("Another account's"), [], CancellationToken.None);
+        await _store.CreateAsync(AzuriteFixture.NewAccountId(), NewTenant("Another account's"), [], null, CancellationToken.None);
 
         // Pages of 7 rows: tenants of 1 to 4 contacts (2 to 5 rows) straddle every page boundary.
         var read = await new TableTenantExportSource(azurite.Tables, pageSize: 7).ReadAllAsync(_account, CancellationToken.None).ToListAsync();

@@ -37,7 +37,7 @@ public class TableTicketRoutingIndexTests(AzuriteFixture azurite)
     public async Task A_contact_match_names_its_tenant_as_it_is_called_now(string domainLookedUp)
     {
         var tenant = await CreateAsync("Contoso", "ann@contoso.com", "contoso.com");
-        await _store.UpdateAsync(_account, tenant, tenant with { Name = "Contoso Renamed" }, CancellationToken.None);
+        await _store.UpdateAsync(_account, tenant, tenant with { Name = "Contoso Renamed" }, null, CancellationToken.None);
 
         var found = await _index.FindAsync(_account, "ann@contoso.com", [domainLookedUp], CancellationToken.None);
 
@@ -73,6 +73,6 @@ public class TableTicketRoutingIndexTests(AzuriteFixture azurite)
     {
         var id = Core.Common.Ids.New("tnt");
         var contact = new Contact($"con_{id}", "Ann", null, email, null, null, null, true, Now);
-        return _store.CreateAsync(_account, new Tenant(id, name, null, [contact], domains, TenantOrigin.Console, Now, Now), [], CancellationToken.None);
+        return _store.CreateAsync(_account, new Tenant(id, name, null, [contact], domains, TenantOrigin.Console, Now, Now), [], null, CancellationToken.None);
     }
 }
