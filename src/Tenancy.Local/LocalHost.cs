@@ -24,7 +24,7 @@ public static class LocalHost
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
         builder.Services.AddTenancy(builder.Configuration);
-        builder.Services.AddLocalProcessing();
+        builder.Services.AddLocalProcessing(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -162,7 +162,12 @@ public sealed class ImportProcessor(
         new(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(code, message), ParsedAt = clock.GetUtcNow() },
             null, new ImportFailure(code, message), null);
 
-    private static string FileNameOf(string blobName) => blobName[(blobName.IndexOf('/') + 1)..];
+    /// <summary>The file name a job shows: a dropped blob's name may run to 1,024 characters; its end (with the extension) is kept.</summary>
+    private static string FileNameOf(string blobName)
+    {
+        var name = blobName[(blobName.IndexOf('/') + 1)..];
+        return name.Length > ImportService.MaxFileNameLength ? name[^ImportService.MaxFileNameLength..] : name;
+    }
 }
 
 /// <summary>A parsed template: the job with its file-stage results, and the plan (null when the file failed as a whole).</summary>

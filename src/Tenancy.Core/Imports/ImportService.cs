@@ -80,11 +80,14 @@ public sealed partial class ImportService(
         return all.Select(tenant => TenantName.Key(tenant.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>A job's file name (from an upload or a dropped blob's name) keeps at most its last this many characters.</summary>
+    public const int MaxFileNameLength = 100;
+
     private static string SafeFileName(string? fileName)
     {
         var name = UnsafeCharacters().Replace(Path.GetFileName(fileName ?? "") ?? "", "_").Trim('_', '.', ' ');
         if (name.Length == 0) name = "upload.xlsx";
-        return name.Length > 100 ? name[^100..] : name;
+        return name.Length > MaxFileNameLength ? name[^MaxFileNameLength..] : name;
     }
 
     [GeneratedRegex(@"[^\w.\- ]")]
