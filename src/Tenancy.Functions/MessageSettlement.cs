@@ -1,5 +1,7 @@
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
 using Tenancy.Core.Common;
+using Tenancy.Http.Logging;
 
 namespace Tenancy.Functions;
 
@@ -13,7 +15,7 @@ public sealed record Settlement(bool DeadLetter, string? Reason = null, string? 
 /// Runs a shared message handler on a Service Bus message and decides its settlement from the outcome, as the local
 /// host's queue consumer does: complete when handled, dead-letter with the reason when malformed. An exception
 /// settles nothing: it fails the invocation, the message comes back, and the queue's <c>maxDeliveryCount</c>
-/// dead-letters it in the end.
+/// dead-letters it in the end. The handling runs in the message's log scope (its account, import or ticket id).
 /// </summary>
 public static class MessageSettlement
 {
@@ -23,10 +25,15 @@ public static class MessageSettlement
     public const int MaxDeadLetterDescriptionLength = 4096;
 
     public static async Task<Settlement> DecideAsync(ServiceBusReceivedMessage message,
-        Func<string, CancellationToken, Task<MessageOutcome>> handle, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<MessageOutcome>> handle, ILogger logger, CancellationToken cancellationToken)
     {
-        var outcome = await handle(message.Body.ToString(), cancellationToken);
-        return outcome.IsPoison ? new Settlement(true, MalformedReason, Truncate(outcome.Reason)) : Settlement.Complete;
+        var body = message.Body.ToString();
+        using var scope = LogScopes.BeginMessage(logger, queueName: null, body);
+        logger.LogDebug("Handling message {Id} (delivery {Attempt})", message.MessageId, message.DeliveryCount);
+        var outcome = await handle(body, cancellationToken);
+        if (!outcome.IsPoison) return Settlement.Complete;
+        logger.LogWarning("Message {Id} is dead-lettered as malformed", message.MessageId);
+        return new Settlement(true, MalformedReason, Truncate(outcome.Reason));
     }
 
     private static string? Truncate(string? description) =>

@@ -9,6 +9,7 @@ using Tenancy.Core.Tenants;
 using Tenancy.Core.Tickets;
 using Tenancy.Excel;
 using Tenancy.Http;
+using Tenancy.Http.Logging;
 using Tenancy.Storage.Setup;
 
 namespace Tenancy.Hosting;
@@ -21,7 +22,8 @@ public static class TenancyComposition
             .AddTenancyCore(configuration)
             .AddAzureStorage(configuration)
             .AddExcel()
-            .AddTenancyHttp(configuration);
+            .AddTenancyHttp(configuration)
+            .AddLogging(logging => logging.AddPrivacyFilters());
 
     private static IServiceCollection AddTenancyCore(this IServiceCollection services, IConfiguration configuration)
     {

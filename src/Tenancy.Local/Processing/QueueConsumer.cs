@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Tenancy.Core.Common;
+using Tenancy.Http.Logging;
 using Tenancy.Storage.Queues;
 
 namespace Tenancy.Local.Processing;
@@ -97,6 +98,8 @@ public sealed class QueueConsumer(
 
     private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
+        using var scope = LogScopes.BeginMessage(logger, queueName, message.Body.ToString());
+        logger.LogDebug("Handling message {Id} (delivery {Attempt})", message.MessageId, message.DequeueCount);
         MessageOutcome outcome;
         if (message.DequeueCount > retry.MaxDeliveries)
         {
