@@ -6,6 +6,9 @@ using Tenancy.Http.Logging;
 namespace Tenancy.Functions;
 
 /// <summary>How a handled Service Bus message is settled: completed, or dead-lettered with the reason.</summary>
+/// <summary>Where a message's handling is logged and measured: its queue, a logger, the app's metrics.</summary>
+public sealed record MessageTelemetry(string Queue, ILogger Logger, TenancyMetrics Metrics);
+
 public sealed record Settlement(bool DeadLetter, string? Reason = null, string? Description = null)
 {
     public static readonly Settlement Complete = new(false);
@@ -25,10 +28,12 @@ public static class MessageSettlement
     public const int MaxDeadLetterDescriptionLength = 4096;
 
     public static async Task<Settlement> DecideAsync(ServiceBusReceivedMessage message,
-        Func<string, CancellationToken, Task<MessageOutcome>> handle, ILogger logger, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<MessageOutcome>> handle, MessageTelemetry telemetry, CancellationToken cancellationToken)
     {
         var body = message.Body.ToString();
-        using var scope = LogScopes.BeginMessage(logger, queueName: null, body);
+        var logger = telemetry.Logger;
+        using var scope = LogScopes.BeginMessage(logger, telemetry.Queue, body);
+        telemetry.Metrics.QueueLag(telemetry.Queue, DateTimeOffset.UtcNow - message.EnqueuedTime);
         logger.LogDebug("Handling message {Id} (delivery {Attempt})", message.MessageId, message.DeliveryCount);
         var outcome = await handle(body, cancellationToken);
         if (!outcome.IsPoison) return Settlement.Complete;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Domains;
@@ -28,6 +29,8 @@ public static class TenancyComposition
     private static IServiceCollection AddTenancyCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<TenancyMetrics>();
         services.AddSingleton(configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
         services.AddSingleton<AccountService>();
         services.AddSingleton<TenantMutator>();

@@ -12,7 +12,7 @@ namespace Tenancy.Core.Imports;
 /// </summary>
 public sealed class ImportProcessor(
     IImportFileStore files, IImportJobStore jobs, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
-    TenantService tenants, ImportOptions options, TimeProvider clock)
+    TenantService tenants, ImportOptions options, TimeProvider clock, TenancyMetrics metrics)
 {
     /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
     public static string JobId(string blobName, string etag) => Ids.Derived("imp", blobName, etag.Trim('"'));
@@ -98,6 +98,7 @@ public sealed class ImportProcessor(
         }
         await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId,
             new ChunkResult(chunk.Chunk, created, errors, refused, clock.GetUtcNow()), cancellationToken);
+        metrics.TenantsImported(created);
         return MessageOutcome.Done;
     }
 

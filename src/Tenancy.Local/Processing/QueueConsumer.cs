@@ -99,6 +99,7 @@ public sealed class QueueConsumer(
     private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
         using var scope = LogScopes.BeginMessage(logger, queueName, message.Body.ToString());
+        if (message.InsertedOn is { } inserted) services.GetService<TenancyMetrics>()?.QueueLag(queueName, DateTimeOffset.UtcNow - inserted);
         logger.LogDebug("Handling message {Id} (delivery {Attempt})", message.MessageId, message.DequeueCount);
         MessageOutcome outcome;
         if (message.DequeueCount > retry.MaxDeliveries)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tenancy.Core.Common;
 using Tenancy.Local.Processing;
@@ -27,7 +28,7 @@ public class QueueConsumerPoisonTests(LocalHostFixture host)
     private static async Task<JsonObject> RunUntilPoisonedAsync(TenancyQueues queues, string name, QueueRetryOptions retry,
         Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle)
     {
-        using var consumer = new QueueConsumer(queues, name, handle, null!, retry, NullLogger<QueueConsumer>.Instance);
+        using var consumer = new QueueConsumer(queues, name, handle, new ServiceCollection().BuildServiceProvider(), retry, NullLogger<QueueConsumer>.Instance);
         await consumer.StartAsync(CancellationToken.None);
         try
         {
