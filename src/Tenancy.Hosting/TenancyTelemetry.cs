@@ -29,13 +29,14 @@ public static class TenancyTelemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
 
-    // A storage URL's path holds partition and row keys (an account id, a contact's address key): a span keeps the
-    // table, queue or container name alone.
+    // A storage URL's path holds partition and row keys (an account id, a contact's address key) and blob names (a
+    // file's name): a span keeps the table, queue or container name alone. Azurite puts the account name first.
     private static void KeepStorageResourceOnly(Activity activity, HttpRequestMessage request)
     {
         if (request.RequestUri is not { } uri) return;
-        var firstSegment = uri.AbsolutePath.TrimStart('/').Split('/', '(', '?')[0];
-        activity.SetTag("url.full", $"{uri.Scheme}://{uri.Authority}/{firstSegment}");
-        activity.SetTag("url.path", "/" + firstSegment);
+        var keep = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.IsLoopback ? 2 : 1;
+        var path = "/" + string.Join('/', uri.AbsolutePath.Split('(', '?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries).Take(keep));
+        activity.SetTag("url.full", $"{uri.Scheme}://{uri.Authority}{path}");
+        activity.SetTag("url.path", path);
     }
 }
