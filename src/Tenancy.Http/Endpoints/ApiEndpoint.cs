@@ -108,5 +108,5 @@ public static class ApiEndpoint
     }
 
     private static ILogger Logger(HttpRequest request) =>
-        request.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LogScopes.Category) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        (request.HttpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(LogScopes.Category)) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }
