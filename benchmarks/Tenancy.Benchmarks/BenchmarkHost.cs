@@ -18,11 +18,15 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public WebApplication App { get; }
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchmarkHost> StartAsync()
+    public static async Task<BenchmarkHost> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
         var azurite = await AzuriteProcess.StartAsync(AzuriteEndpoints.FreePorts(), dataFolder: null, Console.Error);
         var port = AzuriteEndpoints.FreePorts().BlobPort;
-        var app = LocalHost.Build(azurite.Endpoints.ConnectionString, port, b => b.Logging.ClearProviders());
+        var app = LocalHost.Build(azurite.Endpoints.ConnectionString, port, b =>
+        {
+            b.Logging.ClearProviders();
+            configure?.Invoke(b);
+        });
         await LocalHost.PrepareStorageAsync(app);
         return new BenchmarkHost(azurite, app, port);
     }

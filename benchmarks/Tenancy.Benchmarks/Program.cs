@@ -6,6 +6,7 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- export [tenants ...]    (default: 1000 10000)
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- load [seconds] [clients]   (default: 60 32)
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
@@ -22,6 +23,8 @@ if (what is "hotgroup" or "all")
     await HotGroupBenchmark.RunAsync(numbers.FirstOrDefault(1000));
 if (what is "console" or "all")
     await ConsoleLoadBenchmark.RunAsync(numbers.FirstOrDefault(5));
+if (what is "load")
+    await LoadBenchmark.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var seconds ? seconds : 60, numbers.ElementAtOrDefault(1) is > 0 and var clients ? clients : 32);
 if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 if (what is "export" or "all")

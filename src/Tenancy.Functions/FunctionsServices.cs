@@ -1,4 +1,7 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +16,11 @@ public static class FunctionsServices
     public static FunctionsApplicationBuilder ConfigureTenancyFunctions(this FunctionsApplicationBuilder builder)
     {
         builder.ConfigureFunctionsWebApplication();
-        builder.Services
-            .AddApplicationInsightsTelemetryWorkerService()
-            .ConfigureFunctionsApplicationInsights();
+        // Traces, metrics and logs go to Application Insights through OpenTelemetry, authenticated with the app's
+        // managed identity (AZURE_CLIENT_ID): the component accepts no key, and the settings hold none.
+        var telemetry = builder.Services.AddTenancyTelemetry().UseFunctionsWorkerDefaults();
+        if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+            telemetry.UseAzureMonitorExporter(options => options.Credential = new DefaultAzureCredential());
 
         // Storage comes from the TENANCY_STORAGE section, as on the local host.
         builder.Services.AddTenancy(builder.Configuration);

@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Tenancy.Core.Imports;
 using Tenancy.Http;
 using Tenancy.Http.Endpoints;
+using Tenancy.Http.Logging;
 using Tenancy.Storage.Imports;
 using Tenancy.Storage.Setup;
 
@@ -13,7 +15,7 @@ namespace Tenancy.Functions;
 /// Imports (R7–R9): the import routes and the blob trigger for templates dropped under
 /// <c>tenant-imports/{accountId}/</c>. The <c>tenant-import-chunks</c> consumer is in <see cref="ServiceBusFunctions"/>.
 /// </summary>
-public sealed class ImportFunctions(ImportProcessor processor)
+public sealed class ImportFunctions(ImportProcessor processor, ILoggerFactory loggers)
 {
     [Function("ListImports")]
     public static Task<IResult> ListImports(
@@ -46,6 +48,11 @@ public sealed class ImportFunctions(ImportProcessor processor)
     [Function("ImportTemplateBlob")]
     public Task ImportTemplateBlob(
         [BlobTrigger(BlobImportFileStore.ContainerName + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageOptions.Section)] BlobClient blob,
-        string name, CancellationToken cancellationToken) =>
-        processor.HandleBlobAsync(blob.Name, cancellationToken);
+        string name, CancellationToken cancellationToken)
+    {
+        // The import id is the blob's name and tag; the tag costs a call, so the lines carry the account alone.
+        var slash = blob.Name.IndexOf('/');
+        using var scope = LogScopes.BeginAccount(loggers.CreateLogger(LogScopes.Category), slash > 0 ? blob.Name[..slash] : "");
+        return processor.HandleBlobAsync(blob.Name, cancellationToken);
+    }
 }

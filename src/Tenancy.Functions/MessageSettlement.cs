@@ -1,9 +1,14 @@
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
 using Tenancy.Core.Common;
+using Tenancy.Http.Logging;
 
 namespace Tenancy.Functions;
 
 /// <summary>How a handled Service Bus message is settled: completed, or dead-lettered with the reason.</summary>
+/// <summary>Where a message's handling is logged and measured: its queue, a logger, the app's metrics.</summary>
+public sealed record MessageTelemetry(string Queue, ILogger Logger, TenancyMetrics Metrics);
+
 public sealed record Settlement(bool DeadLetter, string? Reason = null, string? Description = null)
 {
     public static readonly Settlement Complete = new(false);
@@ -13,7 +18,7 @@ public sealed record Settlement(bool DeadLetter, string? Reason = null, string? 
 /// Runs a shared message handler on a Service Bus message and decides its settlement from the outcome, as the local
 /// host's queue consumer does: complete when handled, dead-letter with the reason when malformed. An exception
 /// settles nothing: it fails the invocation, the message comes back, and the queue's <c>maxDeliveryCount</c>
-/// dead-letters it in the end.
+/// dead-letters it in the end. The handling runs in the message's log scope (its account, import or ticket id).
 /// </summary>
 public static class MessageSettlement
 {
@@ -23,10 +28,17 @@ public static class MessageSettlement
     public const int MaxDeadLetterDescriptionLength = 4096;
 
     public static async Task<Settlement> DecideAsync(ServiceBusReceivedMessage message,
-        Func<string, CancellationToken, Task<MessageOutcome>> handle, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<MessageOutcome>> handle, MessageTelemetry telemetry, CancellationToken cancellationToken)
     {
-        var outcome = await handle(message.Body.ToString(), cancellationToken);
-        return outcome.IsPoison ? new Settlement(true, MalformedReason, Truncate(outcome.Reason)) : Settlement.Complete;
+        var body = message.Body.ToString();
+        var logger = telemetry.Logger;
+        using var scope = LogScopes.BeginMessage(logger, telemetry.Queue, body);
+        telemetry.Metrics.QueueLag(telemetry.Queue, DateTimeOffset.UtcNow - message.EnqueuedTime);
+        logger.LogDebug("Handling message {Id} (delivery {Attempt})", message.MessageId, message.DeliveryCount);
+        var outcome = await handle(body, cancellationToken);
+        if (!outcome.IsPoison) return Settlement.Complete;
+        logger.LogWarning("Message {Id} is dead-lettered as malformed", message.MessageId);
+        return new Settlement(true, MalformedReason, Truncate(outcome.Reason));
     }
 
     private static string? Truncate(string? description) =>

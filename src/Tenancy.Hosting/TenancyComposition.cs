@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Domains;
@@ -9,6 +10,7 @@ using Tenancy.Core.Tenants;
 using Tenancy.Core.Tickets;
 using Tenancy.Excel;
 using Tenancy.Http;
+using Tenancy.Http.Logging;
 using Tenancy.Storage.Setup;
 
 namespace Tenancy.Hosting;
@@ -21,11 +23,14 @@ public static class TenancyComposition
             .AddTenancyCore(configuration)
             .AddAzureStorage(configuration)
             .AddExcel()
-            .AddTenancyHttp(configuration);
+            .AddTenancyHttp(configuration)
+            .AddLogging(logging => logging.AddPrivacyFilters());
 
     private static IServiceCollection AddTenancyCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<TenancyMetrics>();
         services.AddSingleton(configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
         services.AddSingleton<AccountService>();
         services.AddSingleton<TenantMutator>();

@@ -1,3 +1,5 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tenancy.Http;
 using Tenancy.Hosting;
@@ -24,8 +26,13 @@ public static class LocalHost
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
         builder.Services.AddTenancy(builder.Configuration);
-        builder.Services.AddLocalProcessing();
+        builder.Services.AddLocalProcessing(builder.Configuration);
         configure?.Invoke(builder);
+        // Off by default: the console would otherwise print every span and metric.
+        if (builder.Configuration.GetValue<bool>($"{TenancyTelemetry.Section}:Console"))
+            builder.Services.AddTenancyTelemetry()
+                .WithTracing(tracing => tracing.AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddConsoleExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();

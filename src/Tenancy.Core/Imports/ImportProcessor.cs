@@ -12,7 +12,7 @@ namespace Tenancy.Core.Imports;
 /// </summary>
 public sealed class ImportProcessor(
     IImportFileStore files, IImportJobStore jobs, Audit.IAuditLog audit, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
-    TenantService tenants, ImportOptions options, TimeProvider clock)
+    TenantService tenants, ImportOptions options, TimeProvider clock, TenancyMetrics metrics)
 {
     /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
     public static string JobId(string blobName, string etag) => Ids.Derived("imp", blobName, etag.Trim('"'));
@@ -106,6 +106,7 @@ public sealed class ImportProcessor(
         }
         await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId,
             new ChunkResult(chunk.Chunk, created, errors, refused, clock.GetUtcNow()), cancellationToken);
+        metrics.TenantsImported(created);
         return MessageOutcome.Done;
     }
 
@@ -170,7 +171,12 @@ public sealed class ImportProcessor(
         new(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(code, message), ParsedAt = clock.GetUtcNow() },
             null, new ImportFailure(code, message), null);
 
-    private static string FileNameOf(string blobName) => blobName[(blobName.IndexOf('/') + 1)..];
+    /// <summary>The file name a job shows: a dropped blob's name may run to 1,024 characters; its end (with the extension) is kept.</summary>
+    private static string FileNameOf(string blobName)
+    {
+        var name = blobName[(blobName.IndexOf('/') + 1)..];
+        return name.Length > ImportService.MaxFileNameLength ? name[^ImportService.MaxFileNameLength..] : name;
+    }
 }
 
 /// <summary>A parsed template: the job with its file-stage results, and the plan (null when the file failed as a whole).</summary>

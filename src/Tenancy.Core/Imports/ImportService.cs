@@ -7,7 +7,7 @@ namespace Tenancy.Core.Imports;
 /// <summary>The import use cases the API offers (R9): upload, validate, follow, list, and the failed-rows report.</summary>
 public sealed partial class ImportService(
     IImportFileStore files, IImportJobStore jobs, ImportProcessor processor, ITemplateReader reader, TenantService tenants,
-    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey)
+    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey, TenancyMetrics metrics)
 {
     /// <summary>
     /// Stores the file under the account's folder of the container and records a queued job. The file stage
@@ -19,8 +19,10 @@ public sealed partial class ImportService(
         await callerKey.EnsureCurrentAsync(cancellationToken);
         var blobName = $"{accountId}/{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}-{SafeFileName(fileName)}";
         var stored = await files.UploadAsync(blobName, content, cancellationToken);
-        return await processor.AddJobAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
+        var job = await processor.AddJobAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
             blobName, ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+        metrics.ImportCreated();
+        return job;
     }
 
     /// <summary>Runs every check an import would run, conflicts with existing tenants included, and creates nothing.</summary>
@@ -80,11 +82,14 @@ public sealed partial class ImportService(
         return all.Select(tenant => TenantName.Key(tenant.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>A job's file name (from an upload or a dropped blob's name) keeps at most its last this many characters.</summary>
+    public const int MaxFileNameLength = 100;
+
     private static string SafeFileName(string? fileName)
     {
         var name = UnsafeCharacters().Replace(Path.GetFileName(fileName ?? "") ?? "", "_").Trim('_', '.', ' ');
         if (name.Length == 0) name = "upload.xlsx";
-        return name.Length > 100 ? name[^100..] : name;
+        return name.Length > MaxFileNameLength ? name[^MaxFileNameLength..] : name;
     }
 
     [GeneratedRegex(@"[^\w.\- ]")]

@@ -26,7 +26,11 @@ public sealed record RoutingDecision(string? TenantId, string? TenantName, strin
     public static RoutingDecision To(TenantRef tenant, TicketMatch match, string? matchedDomain) =>
         new(tenant.Id, tenant.Name, matchedDomain, match, null);
 
-    public static RoutingDecision Unassigned(string reason) => new(null, null, null, TicketMatch.None, reason);
+    /// <summary>A reason is stored with the assignment and travels on a queue: it is cut to this length.</summary>
+    public const int MaxReasonLength = 1024;
+
+    public static RoutingDecision Unassigned(string reason) =>
+        new(null, null, null, TicketMatch.None, reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…"));
 }
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace Tenancy.Core.Tickets;
 /// Handles one <c>incoming-tickets</c> message (R6): parse, route, store once, publish. A redelivered
 /// message finds the stored assignment and publishes that same one again, never a contradicting one.
 /// </summary>
-public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore assignments, RecentAccounts accounts, IMessageSender sender)
+public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore assignments, RecentAccounts accounts, IMessageSender sender,
+    TenancyMetrics metrics)
 {
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore ass
         // Routing a duplicate again is cheaper than reading first for every ticket; the store keeps the first result.
         var stored = await assignments.AddOrGetAsync(await router.RouteAsync(ticket, cancellationToken), cancellationToken);
         await sender.SendAsync(TicketAssignment.QueueName, stored.ToJson(), $"{stored.AccountId}-{stored.TicketId}", cancellationToken);
+        metrics.TicketRouted(stored.Match.ToString().ToLowerInvariant());
         return MessageOutcome.Done;
     }
 }

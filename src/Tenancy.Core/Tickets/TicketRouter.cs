@@ -39,7 +39,7 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
 
         // An address shared by several tenants says nothing about which one it is: the domain decides.
         var prefix = contactTenants.Count > 1
-            ? $"address is a contact of several tenants ({string.Join(", ", contactTenants.Select(t => t.Name))}); "
+            ? $"address is a contact of several tenants ({NamesOf(contactTenants)}); "
             : "";
 
         if (provider is not null)
@@ -57,5 +57,13 @@ public sealed class TicketRouter(ITicketRoutingIndex index, TimeProvider clock)
         return RoutingDecision.Unassigned(prefix + (chain.Count == 1
             ? $"no tenant owns {sender.Domain}"
             : $"no tenant owns {sender.Domain} or its parent domains"));
+    }
+
+    /// <summary>Names a few of the tenants: an address shared by hundreds must not make the stored reason grow with them.</summary>
+    private static string NamesOf(IReadOnlyList<TenantRef> tenants)
+    {
+        const int shown = 5;
+        var names = string.Join(", ", tenants.Take(shown).Select(t => t.Name));
+        return tenants.Count > shown ? $"{names} and {tenants.Count - shown} more" : names;
     }
 }

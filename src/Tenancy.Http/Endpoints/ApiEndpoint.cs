@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
+using Tenancy.Http.Logging;
 using Tenancy.Http.Problems;
 using Tenancy.Http.RateLimits;
 
@@ -21,6 +22,9 @@ public static class ApiEndpoint
     public static async Task<IResult> RunAsync(HttpRequest request, IReadOnlyList<RouteArg> route, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        var logger = Logger(request);
+        using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
+        IDisposable? accountScope = null; // kept to the end, so that an error's line names the account too
         try
         {
             RouteArg.Check(request, route);
@@ -37,6 +41,8 @@ public static class ApiEndpoint
                     : "The API key is not valid.");
             }
             using var scope = CallerScope.Enter(caller);
+            accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
+            logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
             if (needsTenantsPlan) AccountService.RequireTenantsPlan(caller.Account);
             return await handler(new RequestContext(caller.Account, request, cancellationToken));
         }
@@ -69,16 +75,20 @@ public static class ApiEndpoint
         }
         catch (Exception ex) when (request.HttpContext.RequestServices.GetRequiredService<IStorageFaults>().IsUnavailable(ex))
         {
-            Log(request, ex);
+            logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
             return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "Storage is unavailable.", "The data store did not answer; try again shortly.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug, not a caller error: logged with the trace id the caller sees, answered as a problem too.
-            Log(request, ex);
+            logger.LogError(ex, "Failed {Method} {Path}", request.Method, request.Path);
             return ProblemResults.Problem(StatusCodes.Status500InternalServerError, "internal-error",
                 "Something went wrong on our side.", $"An unexpected error occurred; quote trace id {request.HttpContext.TraceIdentifier} when you report it.");
+        }
+        finally
+        {
+            accountScope?.Dispose();
         }
     }
 
@@ -97,7 +107,6 @@ public static class ApiEndpoint
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
     }
 
-    private static void Log(HttpRequest request, Exception ex) =>
-        request.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Tenancy.Http")
-            .LogError(ex, "Failed {Method} {Path} ({TraceId})", request.Method, request.Path, request.HttpContext.TraceIdentifier);
+    private static ILogger Logger(HttpRequest request) =>
+        (request.HttpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(LogScopes.Category)) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

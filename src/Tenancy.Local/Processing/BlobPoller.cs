@@ -1,4 +1,5 @@
 using Tenancy.Core.Imports;
+using Tenancy.Http.Logging;
 using Tenancy.Storage.Imports;
 
 namespace Tenancy.Local.Processing;
@@ -45,16 +46,20 @@ public sealed class BlobPoller(BlobImportFileStore files, ImportProcessor proces
     private async Task RunAsync(BlobSchedule.Work work, CancellationToken stoppingToken)
     {
         await Task.Yield(); // off the listing loop: a slow file takes its own thread, not everyone's turn
+        // The blob's name holds the file's name, which may name a person: lines carry the import id instead.
+        var slash = work.BlobName.IndexOf('/');
+        using var scope = LogScopes.BeginImport(logger, slash > 0 ? work.BlobName[..slash] : "", ImportProcessor.JobId(work.BlobName, work.ETag));
         string? error = null;
         try
         {
             if (work.GiveUp)
             {
                 await processor.GiveUpBlobAsync(work.BlobName, work.Failures, work.LastError ?? "unknown error", stoppingToken);
-                logger.LogWarning("Import of blob {Blob} failed {Failures} times; its job is set to failed", work.BlobName, work.Failures);
+                logger.LogWarning("Import file failed {Failures} times; its job is set to failed", work.Failures);
             }
             else
             {
+                logger.LogDebug("Handling import file (attempt {Attempt})", work.Failures + 1);
                 await processor.HandleBlobAsync(work.BlobName, stoppingToken);
             }
         }
@@ -65,7 +70,7 @@ public sealed class BlobPoller(BlobImportFileStore files, ImportProcessor proces
         catch (Exception ex)
         {
             error = ex.Message;
-            logger.LogWarning(ex, "Import of blob {Blob} failed (attempt {Attempt}); it will be retried later", work.BlobName, work.Failures + 1);
+            logger.LogWarning(ex, "Import file failed (attempt {Attempt}); it will be retried later", work.Failures + 1);
         }
         lock (_lock) _schedule.Finished(work, error, clock.GetUtcNow());
     }

@@ -8,8 +8,10 @@ namespace Tenancy.Local.Processing;
 /// <summary>The local stand-ins for the Functions triggers: Storage queue consumers over the same handlers.</summary>
 public static class LocalProcessing
 {
-    public static IServiceCollection AddLocalProcessing(this IServiceCollection services)
+    public static IServiceCollection AddLocalProcessing(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read when first needed: a host may still add settings after this call.
+        services.AddSingleton(_ => configuration.GetSection(QueueRetryOptions.Section).Get<QueueRetryOptions>() ?? new QueueRetryOptions());
         services.AddSingleton<IMessageSender, StorageQueueSender>();
         services.AddConsumer(IncomingTicket.QueueName, ConsumerLimits.Tickets, (s, body, ct) => s.GetRequiredService<TicketIntake>().HandleAsync(body, ct));
         services.AddConsumer(ImportChunk.QueueName, ConsumerLimits.Default, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
@@ -20,5 +22,5 @@ public static class LocalProcessing
     private static void AddConsumer(this IServiceCollection services, string queueName, ConsumerLimits limits,
         Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle) =>
         services.AddSingleton<IHostedService>(sp => new QueueConsumer(sp.GetRequiredService<TenancyQueues>(), queueName, handle, sp,
-            sp.GetRequiredService<ILogger<QueueConsumer>>()) { Limits = limits });
+            sp.GetRequiredService<QueueRetryOptions>(), sp.GetRequiredService<ILogger<QueueConsumer>>()) { Limits = limits });
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Tenancy.Core.Common;
+using Tenancy.Http.Logging;
 using Tenancy.Storage.Queues;
 
 namespace Tenancy.Local.Processing;
@@ -9,16 +9,15 @@ namespace Tenancy.Local.Processing;
 /// <summary>
 /// Consumes a Storage queue the way the Service Bus trigger does in Azure: a message is completed when its
 /// handler is done, set aside on the poison queue with the reason when the handler says it is malformed
-/// or after <see cref="MaxDeliveries"/> failed attempts, and otherwise redelivered after its lock expires.
+/// or after <see cref="QueueRetryOptions.MaxDeliveries"/> failed deliveries (with the last error), and otherwise
+/// redelivered after a growing delay (<see cref="QueueRetryOptions"/>).
 /// Messages are handled side by side, accounts in turn (<see cref="AccountTurns{T}"/>): one slow message holds one
 /// slot, not the batch, and one account's burst never takes every slot (<see cref="ConsumerLimits"/>).
 /// </summary>
 public sealed class QueueConsumer(
     TenancyQueues queues, string queueName, Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle,
-    IServiceProvider services, ILogger<QueueConsumer> logger) : BackgroundService
+    IServiceProvider services, QueueRetryOptions retry, ILogger<QueueConsumer> logger) : BackgroundService
 {
-    public const int MaxDeliveries = 5;
-    private const int PoisonBodyChars = 8 * 1024;
     private static readonly TimeSpan Lock = TimeSpan.FromSeconds(30);
 
     private const int MaxPerReceive = 32; // what a Storage queue hands out at most per receive
@@ -98,28 +97,41 @@ public sealed class QueueConsumer(
 
     private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
+        using var scope = LogScopes.BeginMessage(logger, queueName, message.Body.ToString());
+        if (message.InsertedOn is { } inserted) services.GetService<TenancyMetrics>()?.QueueLag(queueName, DateTimeOffset.UtcNow - inserted);
+        logger.LogDebug("Handling message {Id} (delivery {Attempt})", message.MessageId, message.DequeueCount);
         MessageOutcome outcome;
-        try
+        if (message.DequeueCount > retry.MaxDeliveries)
         {
-            outcome = message.DequeueCount > MaxDeliveries
-                ? MessageOutcome.Poison($"delivery failed {message.DequeueCount - 1} times")
-                : await handle(services, message.Body.ToString(), cancellationToken);
+            // Its last deliveries ended without a word (the host stopped, or the handler outlived the lock).
+            outcome = MessageOutcome.Poison($"delivered {message.DequeueCount - 1} times without being handled");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        else
         {
-            logger.LogWarning(ex, "Message {Id} on {Queue} failed (attempt {Attempt}); it will be retried", message.MessageId, queueName, message.DequeueCount);
-            return;
+            try
+            {
+                outcome = await handle(services, message.Body.ToString(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (message.DequeueCount < retry.MaxDeliveries)
+                {
+                    logger.LogWarning(ex, "Message {Id} on {Queue} failed (attempt {Attempt} of {MaxDeliveries}); it will be retried",
+                        message.MessageId, queueName, message.DequeueCount, retry.MaxDeliveries);
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt,
+                        visibilityTimeout: retry.RetryDelay(message.DequeueCount), cancellationToken: cancellationToken);
+                    return;
+                }
+                logger.LogWarning(ex, "Message {Id} on {Queue} failed {Attempt} times", message.MessageId, queueName, message.DequeueCount);
+                outcome = MessageOutcome.Poison($"handling failed {message.DequeueCount} times; the last error: {ex.GetType().Name}: {ex.Message}");
+            }
         }
 
         if (outcome.IsPoison)
         {
-            // The original body is cut so that the record itself fits on a queue.
-            var body = message.Body.ToString();
-            var record = JsonSerializer.Serialize(new { reason = outcome.Reason, queue = queueName, messageId = message.MessageId,
-                dequeueCount = message.DequeueCount, setAsideAt = DateTimeOffset.UtcNow,
-                bodyLength = body.Length, body = body.Length > PoisonBodyChars ? body[..PoisonBodyChars] : body });
+            var record = PoisonRecord.Create(outcome.Reason ?? "", queueName, message.MessageId, message.DequeueCount, DateTimeOffset.UtcNow, message.Body.ToString());
             await queues.Poison(queueName).SendMessageAsync(record, cancellationToken);
-            logger.LogWarning("Message {Id} on {Queue} set aside: {Reason}", message.MessageId, queueName, outcome.Reason);
+            logger.LogWarning("Message {Id} on {Queue} set aside on its poison queue", message.MessageId, queueName);
         }
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }

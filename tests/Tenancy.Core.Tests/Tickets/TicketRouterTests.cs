@@ -207,6 +207,19 @@ public class TicketRouterTests
     }
 
     [Fact]
+    public async Task The_reason_stored_for_an_address_shared_by_hundreds_of_tenants_stays_short()
+    {
+        for (var i = 0; i < 500; i++)
+            _index.Contact("shared@contoso.com", new TenantRef($"ten_{i}", $"Tenant {i} " + new string('x', 180)));
+
+        var decision = await Match("shared@contoso.com");
+
+        Assert.Equal(TicketMatch.None, decision.Match);
+        Assert.InRange(decision.Reason!.Length, 1, RoutingDecision.MaxReasonLength);
+        Assert.Contains("and 495 more", decision.Reason);
+    }
+
+    [Fact]
     public async Task Two_contacts_of_one_tenant_with_the_same_address_are_one_contact_match()
     {
         _index.Contact("shared@contoso.com", Contoso);

@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
@@ -48,6 +49,8 @@ public sealed class MessageFunctionsTests(MessageFunctionsTests.Fixture function
 
     private T Service<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
+    private MessageTelemetry Telemetry(string queue) => new(queue, NullLogger.Instance, Service<TenancyMetrics>());
+
     private static ServiceBusReceivedMessage Delivered(string body, string messageId, int deliveryCount = 1) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString(body), messageId: messageId, deliveryCount: deliveryCount);
 
@@ -72,7 +75,7 @@ public sealed class MessageFunctionsTests(MessageFunctionsTests.Fixture function
         // Every chunk delivered twice, as Service Bus may: each tenant is still created once.
         foreach (var (_, body, id) in chunks.Concat(chunks))
         {
-            var settlement = await MessageSettlement.DecideAsync(Delivered(body, id), Service<ImportProcessor>().HandleChunkAsync, CancellationToken.None);
+            var settlement = await MessageSettlement.DecideAsync(Delivered(body, id), Service<ImportProcessor>().HandleChunkAsync, Telemetry(ImportChunk.QueueName), CancellationToken.None);
             Assert.Equal(Settlement.Complete, settlement);
         }
 
@@ -87,7 +90,7 @@ public sealed class MessageFunctionsTests(MessageFunctionsTests.Fixture function
     [Fact]
     public async Task A_malformed_chunk_is_dead_lettered_with_the_reason()
     {
-        var settlement = await MessageSettlement.DecideAsync(Delivered("{\"importId\":", "x-0"), Service<ImportProcessor>().HandleChunkAsync, CancellationToken.None);
+        var settlement = await MessageSettlement.DecideAsync(Delivered("{\"importId\":", "x-0"), Service<ImportProcessor>().HandleChunkAsync, Telemetry(ImportChunk.QueueName), CancellationToken.None);
 
         Assert.True(settlement.DeadLetter);
         Assert.Equal(MessageSettlement.MalformedReason, settlement.Reason);
@@ -103,7 +106,7 @@ public sealed class MessageFunctionsTests(MessageFunctionsTests.Fixture function
             TenantOrigin.Console, CancellationToken.None);
         var ticket = new IncomingTicket(accountId, "T-1", "someone@eu.contoso.example").ToJson();
 
-        var settlement = await MessageSettlement.DecideAsync(Delivered(ticket, "T-1"), Service<TicketIntake>().HandleAsync, CancellationToken.None);
+        var settlement = await MessageSettlement.DecideAsync(Delivered(ticket, "T-1"), Service<TicketIntake>().HandleAsync, Telemetry(IncomingTicket.QueueName), CancellationToken.None);
 
         Assert.Equal(Settlement.Complete, settlement);
         var published = Assert.Single(functions.Sent.Sent, m => m.Queue == TicketAssignment.QueueName && m.Body.Contains(accountId));
@@ -117,7 +120,7 @@ public sealed class MessageFunctionsTests(MessageFunctionsTests.Fixture function
     {
         var huge = "{\"accountId\":\"" + new string('a', 20_000) + "\"";
 
-        var settlement = await MessageSettlement.DecideAsync(Delivered(huge, "T-2", deliveryCount: 3), Service<TicketIntake>().HandleAsync, CancellationToken.None);
+        var settlement = await MessageSettlement.DecideAsync(Delivered(huge, "T-2", deliveryCount: 3), Service<TicketIntake>().HandleAsync, Telemetry(IncomingTicket.QueueName), CancellationToken.None);
 
         Assert.True(settlement.DeadLetter);
         Assert.Equal(MessageSettlement.MalformedReason, settlement.Reason);
