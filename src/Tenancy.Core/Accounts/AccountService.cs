@@ -39,14 +39,14 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         var hash = ApiKeys.Hash(apiKey!);
         var now = clock.GetUtcNow();
         if (_keys.TryGetValue(hash, out var kept) && now - kept.ReadAt < KeyLifetime) return kept.Caller;
-        var account = await store.FindByApiKeyHashAsync(hash, cancellationToken);
-        if (account is null)
+        var holder = await store.FindByApiKeyHashAsync(hash, cancellationToken);
+        if (holder is null)
         {
             // Unknown keys are not kept, so that a flood of made-up keys cannot grow the cache.
             _keys.TryRemove(hash, out _);
             return null;
         }
-        var caller = new Caller(account, hash);
+        var caller = new Caller(holder.Account, hash, holder.AgentId);
         _keys[hash] = (caller, now);
         return caller;
     }
@@ -60,7 +60,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         var caller = await AuthenticateAsync(currentApiKey, cancellationToken)
             ?? throw new NotFoundException("The API key is not valid.");
         var apiKey = ApiKeys.New();
-        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), cancellationToken);
+        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), cancellationToken, caller.AgentId);
         await store.RevokeKeyAsync(caller.Account.Id, caller.KeyHash, cancellationToken);
         Forget(caller.KeyHash);
         return apiKey;

@@ -29,6 +29,9 @@ public sealed record SpreadsheetUploadMetadata;
 /// <summary>The kinds of 409 this operation answers, first the one its example shows.</summary>
 public sealed record ConflictKindsMetadata(IReadOnlyList<string> Kinds);
 
+/// <summary>The operation the route does, as the authorisation rule sees it: the document names the roles allowed.</summary>
+public sealed record RolesMetadata(Tenancy.Core.Access.Operation Operation);
+
 public static class OpenApiDescriptions
 {
     public const string ProblemContentType = "application/problem+json";
@@ -49,6 +52,10 @@ public static class OpenApiDescriptions
 
     public static RouteHandlerBuilder IfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new IfMatchMetadata()).Problems(412);
+
+    /// <summary>Who may call the operation (R10): the account key, and the agent roles the rule allows.</summary>
+    public static RouteHandlerBuilder Roles(this RouteHandlerBuilder builder, Tenancy.Core.Access.Operation operation) =>
+        builder.WithMetadata(new RolesMetadata(operation));
 
     public static RouteHandlerBuilder ETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new ETagMetadata());
 

@@ -37,6 +37,7 @@ public static class StorageServices
         services.AddSingleton<ICallerKeyCheck, TableCallerKeyCheck>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<IDeviceGroupStore, TableDeviceGroupStore>();
+        services.AddSingleton<Core.Access.IAccessStore, Access.TableAccessStore>();
         services.AddSingleton<ITicketRoutingIndex, TableTicketRoutingIndex>();
         services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();
         services.AddSingleton<BlobImportFileStore>();
