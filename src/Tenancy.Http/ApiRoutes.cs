@@ -39,6 +39,18 @@ public static class ApiRoutes
     public const string ImportTemplate = "tenant-imports/template";
     public const string Import = "tenant-imports/{importId}";
     public const string ImportErrors = "tenant-imports/{importId}/errors";
+    public const string Me = "me";
+    public const string Agents = "agents";
+    public const string Agent = "agents/{agentId}";
+    public const string AgentKey = "agents/{agentId}/api-key";
+    public const string AgentAccess = "agents/{agentId}/access";
+    public const string AgentGroups = "agent-groups";
+    public const string AgentGroup = "agent-groups/{agentGroupId}";
+    public const string AgentGroupMembers = "agent-groups/{agentGroupId}/members";
+    public const string Grants = "access-grants";
+    public const string Grant = "access-grants/{grantId}";
+    public const string DeviceGroupAccess = "device-groups/{groupId}/access";
+    public const string DeviceAccess = "devices/{deviceId}/access";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -92,9 +104,9 @@ public static class ApiRoutes
             .WithDescription("Deletes the group, and its devices when asked.")
             .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("AssignDeviceGroups", "POST", AssignGroups, DeviceGroupEndpoints.Assign, Operation.ManageTenants, b => b.WithTags("Device groups")
-            .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and changes nothing, unless confirmReassign is true.")
+            .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and the access the move would change (access: losing, gaining) and changes nothing, unless confirmReassign is true. preview: true answers 200 with {conflicts, access} (AssignPreviewResponse) instead of the tenant, and changes nothing.")
             .WithDescription("Assigns all the groups or none of them.")
-            .JsonBody<AssignGroupsBody>().Produces<TenantResponse>().ETag()
+            .JsonBody<AssignGroupsBody>().Produces<TenantResponse>().Or<AssignPreviewResponse>().ETag()
             .Problems(404).Conflicts("device-group-owned-elsewhere", "concurrent-change")),
         new("UnassignDeviceGroups", "POST", UnassignGroups, DeviceGroupEndpoints.Unassign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Unassign groups from a tenant; groups not on this tenant are left as they are.")
@@ -159,6 +171,80 @@ public static class ApiRoutes
             .WithDescription("In the language of the uploaded file.")
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),
+        new("GetMe", "GET", Me, AccessEndpoints.Me, Operation.ReadSelf, b => b.WithTags("Agents and access")
+            .WithSummary("Who the caller is: the account key (kind account) or an agent, with its role.")
+            .WithDescription("Works on every plan.")
+            .Produces<MeResponse>()),
+        new("CreateAgent", "POST", Agents, AccessEndpoints.CreateAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Create an agent (administrator or technician) with its own API key, shown only in this answer.")
+            .WithDescription("The key is 256 random bits, stored as its SHA-256.")
+            .JsonBody<CreateAgentBody>().Located<CreatedAgentResponse>(201, $"/api/agents/{ApiExamples.AgentId}")),
+        new("ListAgents", "GET", Agents, AccessEndpoints.ListAgents, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("The account's agents, by name, in one page.")
+            .WithDescription("Every agent, never its key.")
+            .Produces<ListResponse<AgentResponse>>()),
+        new("GetAgent", "GET", Agent, AccessEndpoints.GetAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("An agent.").WithDescription("Never its key.")
+            .Produces<AgentResponse>().Problems(404)),
+        new("UpdateAgent", "PATCH", Agent, AccessEndpoints.UpdateAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Change an agent's name, email or role; a role change counts from its next request.")
+            .WithDescription("Absent or null fields are unchanged.")
+            .JsonBody<PatchAgentBody>().Produces<AgentResponse>().Problems(404).Conflicts("concurrent-change")),
+        new("DeleteAgent", "DELETE", Agent, AccessEndpoints.DeleteAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Delete an agent: its key fails from the very next request; its grants and memberships go.")
+            .WithDescription("On every instance at once: each agent request reads its agent row.")
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
+        new("RotateAgentKey", "POST", AgentKey, AccessEndpoints.RotateAgentKey, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Give an agent a new API key (shown only in this answer); the previous key fails from the very next request.")
+            .WithDescription("The agent keeps its grants.")
+            .Produces<ApiKeyResponse>().Problems(404).Conflicts("concurrent-change")),
+        new("CreateAgentGroup", "POST", AgentGroups, AccessEndpoints.CreateAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary($"Create an agent group with its members (at most {AccessLimits.MaxMembersPerGroup}).")
+            .WithDescription("A grant to the group reaches each member.")
+            .JsonBody<CreateAgentGroupBody>().Located<AgentGroupResponse>(201, $"/api/agent-groups/{ApiExamples.AgentGroupId}").Problems(404).Conflicts("concurrent-change")),
+        new("ListAgentGroups", "GET", AgentGroups, AccessEndpoints.ListAgentGroups, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("The account's agent groups, by name, in one page.").WithDescription("With their members.")
+            .Produces<ListResponse<AgentGroupResponse>>()),
+        new("GetAgentGroup", "GET", AgentGroup, AccessEndpoints.GetAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("An agent group.").WithDescription("With its members.")
+            .Produces<AgentGroupResponse>().Problems(404)),
+        new("RenameAgentGroup", "PATCH", AgentGroup, AccessEndpoints.RenameAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Rename an agent group.").WithDescription("Members and grants stay.")
+            .JsonBody<PatchAgentGroupBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change")),
+        new("SetAgentGroupMembers", "PUT", AgentGroupMembers, AccessEndpoints.SetAgentGroupMembers, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary($"Replace an agent group's members (at most {AccessLimits.MaxMembersPerGroup}); each joins or leaves with the group's grants at once.")
+            .WithDescription("One member per transaction; a repeated call finishes an interrupted one.")
+            .JsonBody<AgentGroupMembersBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change")),
+        new("DeleteAgentGroup", "DELETE", AgentGroup, AccessEndpoints.DeleteAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Delete an agent group: its grants go, its members lose what they reached through it.")
+            .WithDescription("The agents stay.")
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
+        new("CreateGrant", "POST", Grants, AccessEndpoints.CreateGrant, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Grant an agent or agent group allTenants, a tenant (and the groups it owns at each request) or a device group (wherever it goes). The same grant again answers 200 with the existing one.")
+            .WithDescription($"At most {AccessLimits.MaxGrantsPerGroup} grants per agent group, {AccessLimits.MaxGrantsPerAgent} per agent.")
+            .JsonBody<CreateGrantBody>().Located<GrantResponse>(201, $"/api/access-grants/{ApiExamples.GrantId}").Produces<GrantResponse>(200)
+            .Problems(404).Conflicts("concurrent-change")),
+        new("ListGrants", "GET", Grants, AccessEndpoints.ListGrants, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("The grants in force, oldest first, optionally of one agent, agent group, tenant or device group.")
+            .WithDescription("Removed grants are not listed (they count for at= answers).")
+            .Query(QueryParameters.AgentFilter, QueryParameters.AgentGroupFilter, QueryParameters.TenantGrantFilter, QueryParameters.DeviceGroupFilter)
+            .Produces<ListResponse<GrantResponse>>()),
+        new("DeleteGrant", "DELETE", Grant, AccessEndpoints.DeleteGrant, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("Remove a grant: it reaches nothing from the very next request.")
+            .WithDescription("The grant is kept, marked removed, for at= answers.")
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
+        new("GetAgentAccess", "GET", AgentAccess, AccessEndpoints.AgentAccess, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("What an agent reaches, each tenant and device group with the grants it comes from (via); with at=, as it stood then.")
+            .WithDescription("An administrator reaches everything by its role: allTenants true, no entries.")
+            .Query(QueryParameters.At).Produces<AgentAccessResponse>().Problems(404)),
+        new("GetDeviceGroupAccess", "GET", DeviceGroupAccess, AccessEndpoints.DeviceGroupAccess, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("The agents who reach a device group, each with why (via; empty for administrators, by role); with at=, as it stood then.")
+            .WithDescription("Through allTenants, a grant on the group, or a grant on the tenant that owned it.")
+            .Query(QueryParameters.At).Produces<ReachingAgentsResponse>().Problems(404)),
+        new("GetDeviceAccess", "GET", DeviceAccess, AccessEndpoints.DeviceAccess, Operation.ManageAccess, b => b.WithTags("Agents and access")
+            .WithSummary("The agents who reach a device (through its group), each with why; with at=, as it stood then.")
+            .WithDescription("An ungrouped device is reached through allTenants only.")
+            .Query(QueryParameters.At).Produces<ReachingAgentsResponse>().Problems(404)),
     ];
 
     private static readonly IReadOnlyList<(ApiRoute Route, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher)> Matchers = All

@@ -14,6 +14,18 @@ public sealed record NewGrant(string? AgentId, string? AgentGroupId, string? Sco
 
 public sealed record CreatedAgent(Agent Agent, string ApiKey);
 
+public sealed record AgentAccessTenant(string Id, string Name, IReadOnlyList<Via> Via);
+
+public sealed record AgentAccessGroup(string Id, string Name, string? TenantId, IReadOnlyList<Via> Via);
+
+/// <summary>An agent whose reach a move changes, and the groups concerned.</summary>
+public sealed record AccessChange(string AgentId, string Name, IReadOnlyList<string> GroupIds);
+
+public sealed record AccessChanges(IReadOnlyList<AccessChange> Losing, IReadOnlyList<AccessChange> Gaining);
+
+/// <summary>What an agent reaches (an administrator: everything, by its role).</summary>
+public sealed record AgentAccess(bool AllTenants, IReadOnlyList<AgentAccessTenant> Tenants, IReadOnlyList<AgentAccessGroup> DeviceGroups);
+
 /// <summary>Agents, agent groups, grants and agent keys (R10).</summary>
 public sealed class AccessService(IAccessStore store, IAccountStore accounts, AccountService accountService,
     ITenantStore tenants, IDeviceGroupStore groups, TimeProvider clock)
@@ -199,6 +211,86 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
     {
         foreach (var grantId in await store.GrantIdsNamingAsync(accountId, targetId, cancellationToken))
             await ConcurrencyRetry.RunAsync(() => store.RemoveGrantAsync(accountId, grantId, clock.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>What an agent reaches, now (its reach rows, as its requests read them) or at a past moment (the history).</summary>
+    public async Task<AgentAccess> AgentAccessAsync(string accountId, string agentId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        AgentReach agent;
+        AccessHistory? history = null;
+        if (at is null)
+        {
+            var read = await FindAgentAsync(accountId, agentId, cancellationToken);
+            agent = new AgentReach(read.Agent.Id, read.Agent.Name, read.Agent.Role, read.Entries);
+        }
+        else
+        {
+            history = await store.ReadHistoryAsync(accountId, cancellationToken);
+            agent = EffectiveAccess.AgentsAt(history, at.Value).FirstOrDefault(a => a.AgentId == agentId)
+                ?? throw new NotFoundException($"Agent '{agentId}' was not found.");
+        }
+        if (agent.ReachesByRole) return new AgentAccess(true, [], []);
+
+        var allGroups = await PageRequest.ReadAllAsync(page => groups.ListAsync(accountId, null, false, page, cancellationToken));
+        var reached = new List<AgentAccessGroup>();
+        foreach (var group in allGroups)
+        {
+            var owner = history is null ? group.TenantId : EffectiveAccess.OwnerAt(history, group.Id, group.TenantId, at!.Value);
+            if (history is not null && !EffectiveAccess.ExistedAt(history, group.Id, at!.Value)) continue;
+            var via = agent.ViaForGroup(group.Id, owner);
+            if (via.Count > 0) reached.Add(new AgentAccessGroup(group.Id, group.Name, owner, via));
+        }
+        var tenantEntries = agent.Entries.Where(e => e.Scope == GrantScope.Tenant).GroupBy(e => e.TargetId!).ToList();
+        var names = await groups.TenantNamesAsync(accountId, tenantEntries.Select(t => t.Key), cancellationToken);
+        return new AgentAccess(
+            agent.Entries.Any(e => e.Scope == GrantScope.AllTenants),
+            tenantEntries.Select(t => new AgentAccessTenant(t.Key, names.GetValueOrDefault(t.Key, "(deleted tenant)"), t.Select(AgentReach.ViaOf).ToList()))
+                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            reached.OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Id, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The agents that reach a device group, now or at a past moment, each with why.</summary>
+    public async Task<IReadOnlyList<(AgentReach Agent, IReadOnlyList<Via> Via)>> GroupAccessAsync(string accountId, string groupId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var group = (Ids.LooksValid(groupId) ? await groups.FindAsync(accountId, groupId, cancellationToken) : null) ?? throw NotFound.Group(groupId);
+        return await ReachingAsync(accountId, group.Id, group.TenantId, at, cancellationToken);
+    }
+
+    /// <summary>The agents that reach a device (through its group; an ungrouped device only through allTenants), now or then.</summary>
+    public async Task<IReadOnlyList<(AgentReach Agent, IReadOnlyList<Via> Via)>> DeviceAccessAsync(string accountId, string deviceId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var device = (Ids.LooksValid(deviceId) ? await groups.FindDeviceAsync(accountId, deviceId, cancellationToken) : null) ?? throw NotFound.Device(deviceId);
+        return await ReachingAsync(accountId, device.GroupId ?? "", device.TenantId, at, cancellationToken);
+    }
+
+    /// <summary>Who would lose and who would gain access if <paramref name="moving"/> moved to <paramref name="toTenantId"/> (R10 move preview).</summary>
+    public async Task<AccessChanges> MoveChangesAsync(string accountId, IReadOnlyList<DeviceGroup> moving, string? toTenantId, CancellationToken cancellationToken)
+    {
+        var agents = await AgentsNowAsync(accountId, cancellationToken);
+        var (losing, gaining) = EffectiveAccess.MoveChanges(agents, moving.Select(g => (g.Id, g.TenantId)).ToList(), toTenantId);
+        return new AccessChanges(
+            losing.Select(l => new AccessChange(l.Agent.AgentId, l.Agent.Name, l.GroupIds)).ToList(),
+            gaining.Select(g => new AccessChange(g.Agent.AgentId, g.Agent.Name, g.GroupIds)).ToList());
+    }
+
+    /// <summary>Every agent with its reach entries now (one range query).</summary>
+    public async Task<IReadOnlyList<AgentReach>> AgentsNowAsync(string accountId, CancellationToken cancellationToken) =>
+        (await store.ReadAllAgentsAsync(accountId, cancellationToken)).Select(a => new AgentReach(a.Agent.Id, a.Agent.Name, a.Agent.Role, a.Entries)).ToList();
+
+    private async Task<IReadOnlyList<(AgentReach Agent, IReadOnlyList<Via> Via)>> ReachingAsync(
+        string accountId, string groupId, string? currentOwner, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AgentReach> agents;
+        var owner = currentOwner;
+        if (at is null) agents = await AgentsNowAsync(accountId, cancellationToken);
+        else
+        {
+            var history = await store.ReadHistoryAsync(accountId, cancellationToken);
+            agents = EffectiveAccess.AgentsAt(history, at.Value);
+            owner = groupId.Length == 0 ? null : EffectiveAccess.OwnerAt(history, groupId, currentOwner, at.Value);
+        }
+        return agents.Select(a => (Agent: a, Via: a.ViaForGroup(groupId, owner)))
+            .Where(a => a.Agent.ReachesByRole || a.Via.Count > 0).ToList();
     }
 
     private async Task<AgentWithReach> FindAgentAsync(string accountId, string agentId, CancellationToken cancellationToken) =>

@@ -32,5 +32,8 @@ public interface IDeviceGroupStore
 
     Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>The devices of these groups, group after group in the order given, one page at a time.</summary>
+    Task<ResultPage<Device>> ListDevicesInGroupsAsync(string accountId, IReadOnlyList<string> groupIds, PageRequest page, CancellationToken cancellationToken);
+
     Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken);
 }

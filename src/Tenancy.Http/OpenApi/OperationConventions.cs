@@ -48,6 +48,9 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
                 continue;
             }
             DescribeSuccess(concrete, status, responseTypes.GetValueOrDefault(status), metadata);
+            if (status == 200 && metadata.OfType<AlternativeAnswerMetadata>().FirstOrDefault() is { } alternative
+                && concrete.Content?.TryGetValue("application/json", out var answer) == true && answer.Schema is { } usual)
+                answer.Schema = new OpenApiSchema { OneOf = [usual, await ComponentAsync(alternative.Type, context, cancellationToken)] };
         }
     }
 

@@ -17,7 +17,8 @@ namespace Tenancy.Storage.Access;
 /// <c>AU|{subject}|{scope}|{target}</c> makes a grant unique; <c>AT|{target}|{grantId}</c> finds the live grants that
 /// name a tenant or device group;</item>
 /// <item><c>AM|{agentGroupId}|{agentId}|{from ticks}</c> membership periods, <c>AX|{agentId}</c> deleted agents, and
-/// <c>GH|{groupId}|{ticks}</c> device-group ownership changes (written with the move): the history <c>at=</c> reads.</item>
+/// <c>GH|{ticks}|{id}</c> device-group ownership changes, one row per write that creates, moves or deletes groups, in
+/// that write's own transaction (one action, whatever the number of groups): the history <c>at=</c> reads.</item>
 /// </list>
 /// A tenant grant stores only the tenant id, so a group move rewrites no reach row.
 /// </summary>
@@ -41,7 +42,6 @@ public static class AccessRows
     public static string NamingPrefix(string targetId) => RowKeys.Join("AT", targetId, "");
     public static string Membership(string groupId, string agentId, DateTimeOffset from) => RowKeys.Join("AM", groupId, agentId, from.UtcTicks.ToString("D19"));
     public static string DeletedAgent(string agentId) => DeletedAgentPrefix + agentId;
-    public static string Ownership(string groupId, DateTimeOffset at) => RowKeys.Join("GH", groupId, at.UtcTicks.ToString("D19"));
 
     public static TableEntity ReachEntity(string accountId, string agentId, Grant grant) => new(accountId, Reach(agentId, grant.Id))
     {
@@ -68,9 +68,28 @@ public static class AccessRows
         NullIfEmpty(row.GetString("TenantId")), NullIfEmpty(row.GetString("DeviceGroupId")),
         row.GetDateTimeOffset("CreatedAt") ?? default, row.GetString("CreatedBy") ?? "", row.GetDateTimeOffset("DeletedAt"));
 
-    /// <summary>The ownership change a group move writes in its own transaction (for <c>at=</c>).</summary>
-    public static TableEntity OwnershipEntity(string accountId, string groupId, string? tenantId, DateTimeOffset at, bool deleted = false) =>
-        new(accountId, Ownership(groupId, at)) { ["GroupId"] = groupId, ["TenantId"] = tenantId ?? "", ["At"] = at, ["Deleted"] = deleted };
+    /// <summary>
+    /// The ownership changes a group write makes, as one row of its own transaction (for <c>at=</c>): group id to its
+    /// new tenant id, "" for unassigned, <see cref="DeletedOwner"/> for deleted.
+    /// </summary>
+    public static TableTransactionAction OwnershipAction(string accountId, IReadOnlyDictionary<string, string?> changes)
+    {
+        var at = DateTimeOffset.UtcNow;
+        return new(TableTransactionActionType.UpsertReplace, new TableEntity(accountId, RowKeys.Join("GH", at.UtcTicks.ToString("D19"), Guid.NewGuid().ToString("N")))
+        {
+            ["At"] = at,
+            ["Changes"] = System.Text.Json.JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => c.Value ?? "")),
+        });
+    }
+
+    public const string DeletedOwner = "-";
+
+    public static IEnumerable<OwnershipChange> ReadOwnership(TableEntity row)
+    {
+        var at = row.GetDateTimeOffset("At") ?? default;
+        var changes = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Changes") ?? "{}") ?? [];
+        return changes.Select(c => new OwnershipChange(c.Key, c.Value is "" or DeletedOwner ? null : c.Value, at, c.Value == DeletedOwner));
+    }
 
     public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

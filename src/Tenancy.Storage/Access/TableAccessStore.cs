@@ -249,8 +249,7 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
                 .. deleted.Result.Select(r => new AgentPeriod(r.RowKey[DeletedAgentPrefix.Length..], r.GetString("Name"),
                     AgentRoles.Parse(r.GetString("Role")) ?? AgentRole.Technician, r.GetDateTimeOffset("CreatedAt") ?? default, r.GetDateTimeOffset("DeletedAt"))),
             ],
-            ownership.Result.Select(r => new OwnershipChange(r.GetString("GroupId"), NullIfEmpty(r.GetString("TenantId")),
-                r.GetDateTimeOffset("At") ?? default, r.GetBoolean("Deleted") == true)).ToList());
+            ownership.Result.SelectMany(ReadOwnership).OrderBy(o => o.At).ToList());
     }
 
     private async Task<Grant?> FindSameAsync(string accountId, Grant grant, CancellationToken cancellationToken)

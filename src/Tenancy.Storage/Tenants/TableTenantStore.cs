@@ -30,6 +30,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
         var previousOwners = groups.Where(g => g.TenantId is not null).GroupBy(g => g.TenantId!).ToDictionary(g => g.Key, g => -g.Count());
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, previousOwners, cancellationToken));
+        if (groups.Count > 0) actions.Add(Access.AccessRows.OwnershipAction(accountId, groups.ToDictionary(g => g.Id, _ => (string?)tenant.Id)));
         IReadOnlyList<Azure.Response> responses;
         try
         {
@@ -128,6 +129,23 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     public Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken) =>
         TablePages.ReadAsync(Table, RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix)), page, ReadSummary, cancellationToken);
 
+    public async Task<Core.Common.ResultPage<TenantSummary>> ListByIdsAsync(string accountId, IReadOnlyCollection<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
+    {
+        // Only the name of each tenant first (its list row's key follows from it), then the list rows of one page.
+        var rows = await Task.WhenAll(tenantIds.Where(Core.Common.Ids.LooksValid).Select(async id =>
+            (Id: id, Row: await Table.GetEntityIfExistsAsync<TableEntity>(accountId, TenantKey(id), ["Name", "Deleting"], cancellationToken))));
+        var named = rows.Where(r => r.Row.HasValue && !IsDeleting(r.Row.Value!))
+            .Select(r => (r.Id, Key: TenantName.Key(r.Row.Value!.GetString("Name"))))
+            .Where(t => namePrefix is null || t.Key.StartsWith(namePrefix, StringComparison.Ordinal));
+        var selected = Core.Common.KeyTokens.Page(named, t => t.Key + "\u0000" + t.Id, page);
+        var summaries = await Task.WhenAll(selected.Items.Select(async t =>
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, NameKey(t.Key), cancellationToken: cancellationToken);
+            return row.HasValue && row.Value!.GetString("TenantId") == t.Id ? ReadSummary(row.Value) : null;
+        }));
+        return new(summaries.OfType<TenantSummary>().ToList(), selected.ContinuationToken);
+    }
+
     public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken)
     {
         var oldRows = For(accountId, before);
@@ -200,6 +218,8 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         if (IsDeleting(tenantRow) || children.Count + groups.Count * 2 + 2 > TransactionLimits.MaxOwnActions)
         {
             await DeleteEachAsync(children, cancellationToken);
+            if (groups.Count > 0)
+                await TableTransactions.SubmitAsync(Table, [Access.AccessRows.OwnershipAction(accountId, groups.ToDictionary(g => g.GetString("GroupId"), _ => (string?)null))], cancellationToken);
             foreach (var entry in groups)
             {
                 // The group first, then its entry: the other order would leave, for a moment, a group that names this
@@ -221,6 +241,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             .Append(new(TableTransactionActionType.Delete, rows[nameKey], ETag.All))
             .Append(new(TableTransactionActionType.Delete, rows[tenantKey], tenantRow.ETag))
             .ToList();
+        if (groups.Count > 0) final.Add(Access.AccessRows.OwnershipAction(accountId, groups.ToDictionary(g => g.GetString("GroupId"), _ => (string?)null)));
         await TableTransactions.SubmitAsync(Table, final, cancellationToken);
     }
 
