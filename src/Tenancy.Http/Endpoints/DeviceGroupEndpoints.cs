@@ -36,10 +36,11 @@ public static class DeviceGroupEndpoints
     public static Task<IResult> Assign(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         var body = await JsonBody.ReadAsync<AssignGroupsBody>(request, ctx.CancellationToken);
-        await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
+        var tenant = await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
         var groups = ctx.Service<DeviceGroupService>();
         if (body.Preview == true)
         {
+            ctx.SetETag(tenant.ETag);
             var (read, conflicts) = await groups.PreviewAssignmentAsync(ctx.AccountId, tenantId, body.GroupIds, ctx.CancellationToken);
             var changes = await ctx.Service<AccessService>().MoveChangesAsync(ctx.AccountId, read, tenantId, ctx.CancellationToken);
             return Results.Json(new AssignPreviewResponse(conflicts.Select(c => new GroupConflictResponse(c.GroupId, c.TenantId, c.TenantName)).ToList(),
