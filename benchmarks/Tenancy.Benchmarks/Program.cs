@@ -5,6 +5,7 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- access [calls]
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
@@ -17,6 +18,8 @@ if (what is "tickets" or "all")
     await TicketRoutingBenchmark.RunAsync(numbers.FirstOrDefault(2000));
 if (what is "api" or "all")
     await ApiLatencyBenchmark.RunAsync(numbers.FirstOrDefault(500));
+if (what is "access" or "all")
+    await AccessBenchmark.RunAsync(numbers.FirstOrDefault(300));
 if (what is "hotgroup" or "all")
     await HotGroupBenchmark.RunAsync(numbers.FirstOrDefault(1000));
 if (what is "console" or "all")

@@ -129,21 +129,44 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     public Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken) =>
         TablePages.ReadAsync(Table, RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix)), page, ReadSummary, cancellationToken);
 
+    /// <summary>Up to this many reached tenants are read one by one; more, and one scan of the name index is cheaper.</summary>
+    public const int DirectReadsAtMost = 20;
+
     public async Task<Core.Common.ResultPage<TenantSummary>> ListByIdsAsync(string accountId, IReadOnlyCollection<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
     {
+        // Both ways page by the list row's key (N|{name key}), so a token of one is good for the other.
+        if (tenantIds.Count > DirectReadsAtMost) return await ScanForAsync(accountId, tenantIds.ToHashSet(StringComparer.Ordinal), namePrefix, page, cancellationToken);
+
         // Only the name of each tenant first (its list row's key follows from it), then the list rows of one page.
         var rows = await Task.WhenAll(tenantIds.Where(Core.Common.Ids.LooksValid).Select(async id =>
             (Id: id, Row: await Table.GetEntityIfExistsAsync<TableEntity>(accountId, TenantKey(id), ["Name", "Deleting"], cancellationToken))));
         var named = rows.Where(r => r.Row.HasValue && !IsDeleting(r.Row.Value!))
             .Select(r => (r.Id, Key: TenantName.Key(r.Row.Value!.GetString("Name"))))
             .Where(t => namePrefix is null || t.Key.StartsWith(namePrefix, StringComparison.Ordinal));
-        var selected = Core.Common.KeyTokens.Page(named, t => t.Key + "\u0000" + t.Id, page);
+        var selected = Core.Common.KeyTokens.Page(named, t => NameKey(t.Key), page);
         var summaries = await Task.WhenAll(selected.Items.Select(async t =>
         {
             var row = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, NameKey(t.Key), cancellationToken: cancellationToken);
             return row.HasValue && row.Value!.GetString("TenantId") == t.Id ? ReadSummary(row.Value) : null;
         }));
         return new(summaries.OfType<TenantSummary>().ToList(), selected.ContinuationToken);
+    }
+
+    /// <summary>The name index from the token on, keeping the reached tenants' rows, until a page is full.</summary>
+    private async Task<Core.Common.ResultPage<TenantSummary>> ScanForAsync(string accountId, HashSet<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = Core.Common.KeyTokens.Unwrap(page.ContinuationToken);
+        var filter = RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix))
+            + (after is null ? "" : $" and RowKey gt '{after.Replace("'", "''")}'");
+        var found = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (!tenantIds.Contains(row.GetString("TenantId"))) continue;
+            found.Add(row);
+            if (found.Count > page.PageSize) break;
+        }
+        var items = found.Take(page.PageSize).ToList();
+        return new(items.Select(ReadSummary).ToList(), found.Count > page.PageSize ? Core.Common.KeyTokens.Wrap(items[^1].RowKey) : null);
     }
 
     public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, CancellationToken cancellationToken)
