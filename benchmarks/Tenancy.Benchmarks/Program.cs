@@ -7,6 +7,7 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- export [tenants ...]    (default: 1000 10000)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- load [seconds] [clients]   (default: 60 32)
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- access [calls]
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
@@ -19,6 +20,8 @@ if (what is "tickets" or "all")
     await TicketRoutingBenchmark.RunAsync(numbers.FirstOrDefault(2000));
 if (what is "api" or "all")
     await ApiLatencyBenchmark.RunAsync(numbers.FirstOrDefault(500));
+if (what is "access" or "all")
+    await AccessBenchmark.RunAsync(numbers.FirstOrDefault(300));
 if (what is "hotgroup" or "all")
     await HotGroupBenchmark.RunAsync(numbers.FirstOrDefault(1000));
 if (what is "console" or "all")

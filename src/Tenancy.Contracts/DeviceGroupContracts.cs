@@ -13,7 +13,8 @@ public sealed record CreateDeviceGroupBody(
 [Description("Device groups to assign to a tenant.")]
 public sealed record AssignGroupsBody(
     [property: Required, MinLength(1), MaxLength(GroupRules.MaxGroupsPerCall), Description("The groups to assign.")] List<string>? GroupIds,
-    [property: Description("true moves groups that belong to another tenant; otherwise they give 409 and nothing changes.")] bool? ConfirmReassign);
+    [property: Description("true moves groups that belong to another tenant; otherwise they give 409 and nothing changes.")] bool? ConfirmReassign,
+    [property: Description("true answers 200 with {conflicts, access} (who would lose and gain access) and changes nothing.")] bool? Preview = null);
 
 [Description("Device groups to unassign from a tenant.")]
 public sealed record UnassignGroupsBody(

@@ -37,6 +37,7 @@ public static class TenancyComposition
         services.AddSingleton<TenantService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DeviceGroupService>();
+        services.AddSingleton<Core.Access.AccessService>();
         services.AddSingleton<DomainService>();
         services.AddSingleton<TicketRouter>();
         services.AddSingleton<RecentAccounts>();

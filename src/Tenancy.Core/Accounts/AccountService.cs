@@ -39,14 +39,14 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         var hash = ApiKeys.Hash(apiKey!);
         var now = clock.GetUtcNow();
         if (_keys.TryGetValue(hash, out var kept) && now - kept.ReadAt < KeyLifetime) return kept.Caller;
-        var account = await store.FindByApiKeyHashAsync(hash, cancellationToken);
-        if (account is null)
+        var holder = await store.FindByApiKeyHashAsync(hash, cancellationToken);
+        if (holder is null)
         {
             // Unknown keys are not kept, so that a flood of made-up keys cannot grow the cache.
             _keys.TryRemove(hash, out _);
             return null;
         }
-        var caller = new Caller(account, hash);
+        var caller = new Caller(holder.Account, hash, holder.AgentId);
         _keys[hash] = (caller, now);
         return caller;
     }
@@ -62,7 +62,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         var apiKey = ApiKeys.New();
         // Recorded with the new key's row: no key and no hash in the entry, only that the account's key changed.
         var audit = Audit.AuditEntry.Of(clock.GetUtcNow(), Audit.AuditActions.AccountKeyRotated, Audit.AuditTargets.Account, caller.Account.Id, null, null);
-        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), audit, cancellationToken);
+        await store.AddKeyAsync(caller.Account.Id, ApiKeys.Hash(apiKey), audit, cancellationToken, caller.AgentId);
         await store.RevokeKeyAsync(caller.Account.Id, caller.KeyHash, cancellationToken);
         Forget(caller.KeyHash);
         return apiKey;

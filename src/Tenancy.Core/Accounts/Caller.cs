@@ -1,7 +1,14 @@
 namespace Tenancy.Core.Accounts;
 
-/// <summary>Who sends a request: the account, and the hash of the key it presented (an agent's key later).</summary>
-public sealed record Caller(Account Account, string KeyHash);
+/// <summary>
+/// Who sends a request: the account, the hash of the key it presented, and for an agent's key the agent's id
+/// (<see cref="AgentId"/>, from the key index) and, once the request has read it, the agent itself (<see cref="Agent"/>:
+/// name, role, reach). No agent: the account key, the owner.
+/// </summary>
+public sealed record Caller(Account Account, string KeyHash, string? AgentId = null, Access.AgentPrincipal? Agent = null)
+{
+    public bool IsAgent => AgentId is not null;
+}
 
 /// <summary>
 /// The caller of the request that is running, for the storage adapter: it makes every write transaction of the

@@ -27,5 +27,8 @@ public sealed class PreconditionFailedException(string message) : TenancyExcepti
 
 public sealed class PlanRequiredException(string message) : TenancyException(message);
 
+/// <summary>The caller's role may not do this operation (R10): <c>403 urn:tenancy:problem:forbidden</c>.</summary>
+public sealed class ForbiddenException(string message) : TenancyException(message);
+
 /// <summary>Another writer changed the data between our read and our write; the write can be retried.</summary>
 public sealed class ConcurrencyException(string message) : Exception(message);

@@ -1,4 +1,5 @@
 using Tenancy.Core.Audit;
+using Tenancy.Core.Access;
 using Tenancy.Core.Common;
 
 namespace Tenancy.Core.DeviceGroups;
@@ -17,8 +18,42 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
             AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceGroupCreated, AuditTargets.DeviceGroup, group.Id, null, group), cancellationToken), cancellationToken);
     }
 
-    public Task<ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken) =>
-        store.ListAsync(accountId, tenantId, unassignedOnly, page, cancellationToken);
+    /// <summary>Device groups; a technician's are the groups it reaches, read directly rather than by scanning (R10).</summary>
+    public async Task<ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken)
+    {
+        var reach = AccessRule.Current;
+        if (reach.AllTenants || (tenantId is not null && reach.ReachesTenant(tenantId)))
+            return await store.ListAsync(accountId, tenantId, unassignedOnly, page, cancellationToken);
+        var groups = (await ReachedGroupsAsync(accountId, reach, tenantId, cancellationToken))
+            .Where(g => tenantId is not null ? g.TenantId == tenantId : !unassignedOnly || g.TenantId is null);
+        var listed = KeyTokens.Page(groups, g => g.Id, page);
+        return listed with { Items = listed.Items.Select(g => g with { TenantId = Shown(reach, g.TenantId) }).ToList() };
+    }
+
+    /// <summary>
+    /// A tenant id as a technician may see it: a group it reaches through a group grant may belong to a tenant it does
+    /// not reach, whose id it is not shown (null, as for an unassigned group).
+    /// </summary>
+    private static string? Shown(Reach reach, string? tenantId) => tenantId is not null && reach.ReachesTenant(tenantId) ? tenantId : null;
+
+    private static ResultPage<Device> Shown(Reach reach, ResultPage<Device> page) =>
+        reach.AllTenants ? page : page with { Items = page.Items.Select(d => d with { TenantId = Shown(reach, d.TenantId) }).ToList() };
+
+    /// <summary>
+    /// The groups a bounded reach holds now: those of its tenants (their entries) and those granted one by one, each
+    /// checked against its current owner; only the tenant <paramref name="tenantFilter"/>'s, when given.
+    /// </summary>
+    private async Task<IReadOnlyList<DeviceGroup>> ReachedGroupsAsync(string accountId, Reach reach, string? tenantFilter, CancellationToken cancellationToken)
+    {
+        var tenants = reach.TenantIds.Where(t => tenantFilter is null || t == tenantFilter).ToList();
+        var owned = await Task.WhenAll(tenants.Select(t => PageRequest.ReadAllAsync(p => store.ListAsync(accountId, t, false, p, cancellationToken))));
+        var granted = reach.GroupIds.Count == 0 ? [] : await store.FindManyAsync(accountId, reach.GroupIds.ToList(), cancellationToken);
+        return owned.SelectMany(g => g).Concat(granted).Where(g => reach.ReachesGroup(g.Id, g.TenantId)).DistinctBy(g => g.Id).ToList();
+    }
+
+    /// <summary>A device is reached through its group; an ungrouped device only through allTenants.</summary>
+    private static bool Reaches(Reach reach, Device device) =>
+        device.GroupId is null ? reach.AllTenants : reach.ReachesGroup(device.GroupId, device.TenantId);
 
     /// <summary>
     /// Reads the groups to assign to a tenant and applies the ownership rule: any owned by another tenant
@@ -38,6 +73,17 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
                 .ToList());
         }
         return groups;
+    }
+
+    /// <summary>What an assignment would meet, without changing anything: the groups, and those owned by another tenant.</summary>
+    public async Task<(IReadOnlyList<DeviceGroup> Groups, IReadOnlyList<GroupConflict> Conflicts)> PreviewAssignmentAsync(
+        string accountId, string tenantId, IReadOnlyList<string>? groupIds, CancellationToken cancellationToken)
+    {
+        var ids = GroupRules.ValidGroupIds(groupIds);
+        var groups = await ReadAllAsync(accountId, ids, cancellationToken);
+        var elsewhere = GroupRules.OwnedElsewhere(groups, tenantId);
+        var names = await store.TenantNamesAsync(accountId, elsewhere.Select(g => g.TenantId!), cancellationToken);
+        return (groups, elsewhere.Select(g => new GroupConflict(g.Id, g.TenantId!, names.GetValueOrDefault(g.TenantId!, "(deleted tenant)"))).ToList());
     }
 
     public Task AssignAsync(string accountId, string tenantId, IReadOnlyList<string>? groupIds, bool confirmReassign, CancellationToken cancellationToken)
@@ -91,19 +137,39 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
             AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceRegistered, AuditTargets.Device, device.Id, null, device), cancellationToken);
     }
 
-    public Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>Devices; a technician's are those of the groups it reaches (a group outside its reach is not found) (R10).</summary>
+    public async Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
     {
         if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
-        if (tenantId is not null && !Ids.LooksValid(tenantId)) return Task.FromResult(new ResultPage<Device>([], null));
-        return store.ListDevicesAsync(accountId, groupId, tenantId, page, cancellationToken);
+        if (tenantId is not null && !Ids.LooksValid(tenantId)) return new ResultPage<Device>([], null);
+        var reach = AccessRule.Current;
+        if (groupId is not null && !reach.AllTenants
+            && (await store.FindAsync(accountId, groupId, cancellationToken) is not { } group || !reach.ReachesGroup(group.Id, group.TenantId)))
+            throw NotFound.Group(groupId);
+        if (reach.AllTenants || groupId is not null || (tenantId is not null && reach.ReachesTenant(tenantId)))
+            return Shown(reach, await store.ListDevicesAsync(accountId, groupId, tenantId, page, cancellationToken));
+        var groups = await ReachedGroupsAsync(accountId, reach, tenantId, cancellationToken);
+        return Shown(reach, await store.ListDevicesInGroupsAsync(accountId, groups.Where(g => tenantId is null || g.TenantId == tenantId).Select(g => g.Id).ToList(), page, cancellationToken));
     }
 
     public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken)
     {
         if (!Ids.LooksValid(deviceId)) throw new NotFoundException($"Device '{deviceId}' was not found.");
         if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
-        return await store.MoveDeviceAsync(accountId, deviceId, groupId,
+        var reach = AccessRule.Current;
+        if (!reach.AllTenants)
+        {
+            // R10: a technician moves a device it reaches into a group it reaches; anything else is not found to it.
+            if (await store.FindDeviceAsync(accountId, deviceId, cancellationToken) is not { } device || !Reaches(reach, device))
+                throw NotFound.Device(deviceId);
+            if (groupId is null)
+                throw new ForbiddenException("A technician moves devices between groups it reaches; leaving a device ungrouped needs allTenants.");
+            if (await store.FindAsync(accountId, groupId, cancellationToken) is not { } target || !reach.ReachesGroup(target.Id, target.TenantId))
+                throw NotFound.Group(groupId);
+        }
+        var moved = await store.MoveDeviceAsync(accountId, deviceId, groupId,
             (before, after) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceMoved, AuditTargets.Device, deviceId, before, after), cancellationToken);
+        return moved with { TenantId = reach.AllTenants ? moved.TenantId : Shown(reach, moved.TenantId) };
     }
 
     private async Task<IReadOnlyList<DeviceGroup>> ReadAllAsync(string accountId, IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ public interface IDeviceGroupStore
 
     Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>The devices of these groups, group after group in the order given, one page at a time.</summary>
+    Task<ResultPage<Device>> ListDevicesInGroupsAsync(string accountId, IReadOnlyList<string> groupIds, PageRequest page, CancellationToken cancellationToken);
+
     /// <summary>Moves a device; the entry is made from the device as read before and after (no entry when it stays).</summary>
     Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, Func<Device, Device, AuditEntry>? audit, CancellationToken cancellationToken);
 }

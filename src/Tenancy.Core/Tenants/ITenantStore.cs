@@ -31,6 +31,12 @@ public interface ITenantStore
     Task<ResultPage<TenantSummary>> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Summaries of the given tenants (read directly, not by scanning the list), those whose name key starts with
+    /// <paramref name="namePrefix"/>, in name order, one page after <paramref name="page"/>'s token; missing ones left out.
+    /// </summary>
+    Task<ResultPage<TenantSummary>> ListByIdsAsync(string accountId, IReadOnlyCollection<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes the difference between two states of a tenant. Throws <see cref="ConcurrencyException"/>
     /// when <paramref name="before"/> is no longer what is stored.
     /// </summary>

@@ -35,7 +35,8 @@ public sealed class TenantMutator(ITenantStore store)
 
     private static PreconditionFailedException Stale() => new("The tenant has changed since you read it (If-Match is stale).");
 
+    /// <summary>The tenant; one outside the caller's reach is not found, exactly like a missing one (R10).</summary>
     public async Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>
-        (Ids.LooksValid(tenantId) ? await store.FindAsync(accountId, tenantId, cancellationToken) : null)
-        ?? throw new NotFoundException($"Tenant '{tenantId}' was not found.");
+        (Ids.LooksValid(tenantId) && Access.AccessRule.Current.ReachesTenant(tenantId) ? await store.FindAsync(accountId, tenantId, cancellationToken) : null)
+        ?? throw Access.NotFound.Tenant(tenantId);
 }

@@ -1,4 +1,5 @@
 using Tenancy.Core.Audit;
+using Tenancy.Core.Access;
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
@@ -111,13 +112,18 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         return new Tenant(tenantId, name, notes, withPrimary, domains, origin, now, now);
     }
 
+    /// <summary>The tenant; one outside the caller's reach is not found, exactly like a missing one (R10).</summary>
     public Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>
         mutator.GetAsync(accountId, tenantId, cancellationToken);
 
+    /// <summary>Tenants in name order; a technician's are the tenants it reaches, read directly (R10).</summary>
     public Task<ResultPage<TenantSummary>> ListAsync(string accountId, string? search, PageRequest page, CancellationToken cancellationToken)
     {
         var prefix = string.IsNullOrWhiteSpace(search) ? null : TenantName.Key(search);
-        return store.ListAsync(accountId, prefix, page, cancellationToken);
+        var reach = AccessRule.Current;
+        return reach.AllTenants
+            ? store.ListAsync(accountId, prefix, page, cancellationToken)
+            : store.ListByIdsAsync(accountId, reach.TenantIds.ToList(), prefix, page, cancellationToken);
     }
 
     public Task<Tenant> UpdateAsync(string accountId, string tenantId, TenantPatch patch, string? ifMatch, CancellationToken cancellationToken)

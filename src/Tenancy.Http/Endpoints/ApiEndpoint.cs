@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tenancy.Core.Access;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
 using Tenancy.Http.Logging;
@@ -40,11 +41,17 @@ public static class ApiEndpoint
                     ? "Send your account API key as 'Authorization: Bearer <key>'."
                     : "The API key is not valid.");
             }
+            // An agent's request reads its agent row and reach (one range query): a deleted agent, a rotated key or a
+            // removed grant counts from the very next request, on every instance.
+            caller = await request.HttpContext.RequestServices.GetRequiredService<AccessService>().ResolveAsync(caller, cancellationToken);
             using var scope = CallerScope.Enter(caller);
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
             if (needsTenantsPlan) AccountService.RequireTenantsPlan(caller.Account);
-            return await handler(new RequestContext(caller.Account, request, cancellationToken));
+            // Fail closed: a request that matches no route of the table is refused to every agent.
+            if (ApiRoutes.Find(request.Method, request.Path) is { } apiRoute) AccessRule.Require(caller, apiRoute.Operation);
+            else if (caller.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
+            return await handler(new RequestContext(caller, request, cancellationToken));
         }
         catch (KeyRevokedException ex)
         {

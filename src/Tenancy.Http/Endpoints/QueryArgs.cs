@@ -29,4 +29,15 @@ public static class QueryArgs
         if (value.Length == 0) return defaultValue;
         return bool.TryParse(value, out var result) ? result : throw ValidationException.For(name, "Must be true or false.");
     }
+
+    /// <summary>A moment in ISO 8601 (<c>at=2026-03-02T09:15:00Z</c>); a time without an offset is read as UTC.</summary>
+    public static DateTimeOffset? Moment(HttpRequest request, string name)
+    {
+        var value = request.Query[name].ToString();
+        if (value.Length == 0) return null;
+        return value.Length <= 64 && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var moment)
+            ? moment
+            : throw ValidationException.For(name, "Must be a moment in ISO 8601, e.g. 2026-03-02T09:15:00Z.");
+    }
 }

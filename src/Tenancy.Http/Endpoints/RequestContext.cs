@@ -5,8 +5,10 @@ using Tenancy.Core.Accounts;
 namespace Tenancy.Http.Endpoints;
 
 /// <summary>What a handler knows about the call: who is calling, the request, and the services.</summary>
-public sealed record RequestContext(Account Account, HttpRequest Request, CancellationToken CancellationToken)
+public sealed record RequestContext(Caller Caller, HttpRequest Request, CancellationToken CancellationToken)
 {
+    public Account Account => Caller.Account;
+
     public string AccountId => Account.Id;
 
     public T Service<T>() where T : notnull => Request.HttpContext.RequestServices.GetRequiredService<T>();

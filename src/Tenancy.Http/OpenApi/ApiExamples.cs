@@ -21,6 +21,9 @@ public static class ApiExamples
     public const string DeviceId = "dev_0197a3c2f1d57e3c0d4a6b8c0e2a4f6d";
     public const string ImportId = "imp_4f1c9e2a7b3d8c6e0a5f1b9d2c7e3a8f";
     public const string AccountId = "acc_0197a3c2f1d07a4d8e9f0a1b2c3d4e5f";
+    public const string AgentId = "agt_0197a3c2f1d67f4d1e5b7c9d1f3b5a7e";
+    public const string AgentGroupId = "agg_0197a3c2f1d7805e2f6c8d0e2a4c6b8f";
+    public const string GrantId = "grt_0197a3c2f1d8916f3a7d9e1f3b5d7c9a";
     public const string ETag = "W/\"datetime'2026-03-02T09%3A15%3A04.1234567Z'\"";
 
     private static readonly DateTimeOffset Created = new(2026, 3, 2, 9, 15, 4, TimeSpan.Zero);
@@ -51,6 +54,27 @@ public static class ApiExamples
         [typeof(MoveDeviceBody)] = new MoveDeviceBody(GroupId),
         [typeof(DomainsBody)] = new DomainsBody(["contoso.com", "contoso.fr"]),
         [typeof(DomainBody)] = new DomainBody("contoso.fr"),
+
+        [typeof(CreateAgentBody)] = new CreateAgentBody("Léa Martin", "lea@msp.example", "technician"),
+        [typeof(PatchAgentBody)] = new PatchAgentBody(null, null, "administrator"),
+        [typeof(CreateAgentGroupBody)] = new CreateAgentGroupBody("Night shift", [AgentId]),
+        [typeof(PatchAgentGroupBody)] = new PatchAgentGroupBody("Night shift (EU)"),
+        [typeof(AgentGroupMembersBody)] = new AgentGroupMembersBody([AgentId]),
+        [typeof(CreateGrantBody)] = new CreateGrantBody(AgentId, null, "tenant", TenantId, null),
+        [typeof(MeResponse)] = new MeResponse("agent", AgentId, "Léa Martin", "technician"),
+        [typeof(AgentResponse)] = new AgentResponse(AgentId, "Léa Martin", "lea@msp.example", "technician", Created),
+        [typeof(ListResponse<AgentResponse>)] = new ListResponse<AgentResponse>([new AgentResponse(AgentId, "Léa Martin", "lea@msp.example", "technician", Created)], null),
+        [typeof(CreatedAgentResponse)] = new CreatedAgentResponse(AgentId, "Léa Martin", "lea@msp.example", "technician", Created, "tny_Q2hvb3NlIGEgbmV3IGtleSBmb3IgZWFjaCBhZ2VudCE"),
+        [typeof(ApiKeyResponse)] = new ApiKeyResponse("tny_Q2hvb3NlIGEgbmV3IGtleSBmb3IgZWFjaCBhZ2VudCE"),
+        [typeof(AgentGroupResponse)] = new AgentGroupResponse(AgentGroupId, "Night shift", [AgentId]),
+        [typeof(ListResponse<AgentGroupResponse>)] = new ListResponse<AgentGroupResponse>([new AgentGroupResponse(AgentGroupId, "Night shift", [AgentId])], null),
+        [typeof(GrantResponse)] = new GrantResponse(GrantId, AgentId, null, "tenant", TenantId, null, Created, "account"),
+        [typeof(ListResponse<GrantResponse>)] = new ListResponse<GrantResponse>([new GrantResponse(GrantId, AgentId, null, "tenant", TenantId, null, Created, "account")], null),
+        [typeof(AgentAccessResponse)] = new AgentAccessResponse(false, [new AccessTenantResponse(TenantId, "Contoso", [new ViaResponse(GrantId, "tenant", null)])],
+            [new AccessGroupResponse(GroupId, "Contoso laptops", TenantId, [new ViaResponse(GrantId, "tenant", null)])]),
+        [typeof(ReachingAgentsResponse)] = new ReachingAgentsResponse([new AgentReachResponse(AgentId, "Léa Martin", [new ViaResponse(GrantId, "tenant", AgentGroupId)])]),
+        [typeof(AssignPreviewResponse)] = new AssignPreviewResponse([new GroupConflictResponse(GroupId, TenantId, "Contoso")],
+            new AccessChangesResponse([new AccessChangeResponse(AgentId, "Léa Martin", [GroupId])], [])),
 
         [typeof(TenantResponse)] = Tenant,
         [typeof(ContactResponse)] = Ann,
@@ -106,7 +130,8 @@ public static class ApiExamples
         "tenant-name-taken" => Conflict(kind, "A tenant named 'Contoso' already exists.") with { TenantId = TenantId, TenantName = "Contoso", Name = "contoso" },
         "domain-taken" => Conflict(kind, "The domain 'contoso.com' already belongs to tenant 'Contoso'.") with { TenantId = TenantId, TenantName = "Contoso", Domain = "contoso.com" },
         "device-group-owned-elsewhere" => Conflict(kind, $"Device group '{GroupId}' already belongs to tenant 'Contoso'. Confirm the move with confirmReassign: true.")
-            with { Conflicts = [new GroupConflict(GroupId, TenantId, "Contoso")] },
+            with { Conflicts = [new GroupConflict(GroupId, TenantId, "Contoso")],
+                   Access = new AccessChangesResponse([new AccessChangeResponse(AgentId, "Léa Martin", [GroupId])], []) },
         "last-contact" => Conflict(kind, "The last contact of a tenant cannot be removed."),
         "primary-contact-required" => Conflict(kind, "A tenant always has one primary contact: make another contact primary instead."),
         "import-failed" => Conflict(kind, "This import failed as a whole, so it has no rows to report: the file is not an .xlsx workbook."),

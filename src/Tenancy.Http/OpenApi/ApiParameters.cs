@@ -69,6 +69,22 @@ public static class QueryParameters
         "Only entries made by this actor: the account's or an agent's id, or for the system the import it acted for.",
         () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 }, ApiExamples.AccountId);
 
+    public static readonly QueryParameter AgentFilter = new("agentId", "Only the grants to this agent.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 }, ApiExamples.AgentId);
+
+    public static readonly QueryParameter AgentGroupFilter = new("agentGroupId", "Only the grants to this agent group.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 }, ApiExamples.AgentGroupId);
+
+    public static readonly QueryParameter DeviceGroupFilter = new("deviceGroupId", "Only the grants naming this device group.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 }, ApiExamples.GroupId);
+
+    public static readonly QueryParameter TenantGrantFilter = new("tenantId", "Only the grants naming this tenant.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 }, ApiExamples.TenantId);
+
+    public static readonly QueryParameter At = new("at",
+        "The answer as it stood at this moment (ISO 8601); left out: now.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", MaxLength = 64 }, "2026-03-02T09:15:00Z");
+
     public static readonly QueryParameter FileName = new("fileName",
         "The file's name, for a raw upload (a multipart upload carries its own); it names the job and its error report.",
         () => new OpenApiSchema { Type = JsonSchemaType.String }, "tenants.xlsx");
@@ -85,6 +101,9 @@ public static class PathParameters
         ["deviceId"] = ("The device's id, as the API returned it.", ApiExamples.DeviceId),
         ["domain"] = ("The domain, e.g. contoso.com (case and internationalised forms are normalised).", "contoso.com"),
         ["ticketId"] = ("The ticket's id, as sent on incoming-tickets.", "T-10234"),
+        ["agentId"] = ("The agent's id, as the API returned it.", ApiExamples.AgentId),
+        ["agentGroupId"] = ("The agent group's id, as the API returned it.", ApiExamples.AgentGroupId),
+        ["grantId"] = ("The grant's id, as the API returned it.", ApiExamples.GrantId),
         ["importId"] = ("The import job's id, from the upload's answer or its Location.", ApiExamples.ImportId),
     };
 }

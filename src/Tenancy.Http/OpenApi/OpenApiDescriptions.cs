@@ -29,6 +29,12 @@ public sealed record SpreadsheetUploadMetadata;
 /// <summary>The kinds of 409 this operation answers, first the one its example shows.</summary>
 public sealed record ConflictKindsMetadata(IReadOnlyList<string> Kinds);
 
+/// <summary>The operation the route does, as the authorisation rule sees it: the document names the roles allowed.</summary>
+public sealed record RolesMetadata(Tenancy.Core.Access.Operation Operation);
+
+/// <summary>The 200 answer is, on a flag of the request, this other shape (oneOf in the document).</summary>
+public sealed record AlternativeAnswerMetadata(Type Type);
+
 public static class OpenApiDescriptions
 {
     public const string ProblemContentType = "application/problem+json";
@@ -49,6 +55,12 @@ public static class OpenApiDescriptions
 
     public static RouteHandlerBuilder IfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new IfMatchMetadata()).Problems(412);
+
+    /// <summary>Who may call the operation (R10): the account key, and the agent roles the rule allows.</summary>
+    public static RouteHandlerBuilder Roles(this RouteHandlerBuilder builder, Tenancy.Core.Access.Operation operation) =>
+        builder.WithMetadata(new RolesMetadata(operation));
+
+    public static RouteHandlerBuilder Or<T>(this RouteHandlerBuilder builder) => builder.WithMetadata(new AlternativeAnswerMetadata(typeof(T)));
 
     public static RouteHandlerBuilder ETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new ETagMetadata());
 

@@ -19,6 +19,8 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         DescribePathParameters(operation);
+        if (metadata.OfType<RolesMetadata>().FirstOrDefault() is { } roles)
+            operation.Description = (operation.Description is { Length: > 0 } d ? d + " " : "") + RolesText(roles.Operation);
         foreach (var query in metadata.OfType<QueryParametersMetadata>().SelectMany(m => m.Parameters))
             (operation.Parameters ??= []).Add(QueryParameterOf(query));
         if (metadata.OfType<IfMatchMetadata>().Any())
@@ -46,8 +48,16 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
                 continue;
             }
             DescribeSuccess(concrete, status, responseTypes.GetValueOrDefault(status), metadata);
+            if (status == 200 && metadata.OfType<AlternativeAnswerMetadata>().FirstOrDefault() is { } alternative
+                && concrete.Content?.TryGetValue("application/json", out var answer) == true && answer.Schema is { } usual)
+                answer.Schema = new OpenApiSchema { OneOf = [usual, await ComponentAsync(alternative.Type, context, cancellationToken)] };
         }
     }
+
+    /// <summary>The roles sentence of every operation's description (R10), from the one rule.</summary>
+    public static string RolesText(Tenancy.Core.Access.Operation operation) =>
+        "Roles: account key, " + string.Join(", ", Tenancy.Core.Access.AccessRule.RolesFor(operation).Select(Tenancy.Core.Access.AgentRoles.Name))
+        + "; any other role gets 403 urn:tenancy:problem:forbidden.";
 
     private static void DescribePathParameters(OpenApiOperation operation)
     {

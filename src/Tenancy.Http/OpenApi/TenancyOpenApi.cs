@@ -21,6 +21,7 @@ public static class TenancyOpenApi
         ["Devices"] = "Devices; a device's tenant is its group's tenant.",
         ["Domains"] = "A tenant's email domains: tickets from them are routed to the tenant. One owner per domain.",
         ["Ticket routing"] = "Which tenant a ticket from a sender goes to, now and as it was stored.",
+        ["Agents and access"] = "Who the caller is, agents with their own keys, agent groups, grants, and who reaches what (R10).",
         ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
         ["Audit"] = "Every change, with who made it, when, and the values before and after; read only.",
     };

@@ -39,4 +39,5 @@ public sealed record ConflictProblem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Its name.")] string? TenantName,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The name that is taken, as sent.")] string? Name,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The domain that is taken, normalised.")] string? Domain,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The device groups that belong to other tenants.")] IReadOnlyList<GroupConflict>? Conflicts);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The device groups that belong to other tenants.")] IReadOnlyList<GroupConflict>? Conflicts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With device-group-owned-elsewhere: the agents who would lose and gain access if the groups moved (R10).")] Contracts.AccessChangesResponse? Access = null);

@@ -25,6 +25,8 @@ public static class ProblemResults
             "The resource has changed.", exception.Message),
         PlanRequiredException => Problem(StatusCodes.Status403Forbidden, "msp-plan-required",
             "The MSP plan is required.", exception.Message),
+        ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden",
+            "This operation is not allowed for your role.", exception.Message),
         _ => Problem(StatusCodes.Status400BadRequest, "bad-request", "Bad request.", exception.Message),
     };
 

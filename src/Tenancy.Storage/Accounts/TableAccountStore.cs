@@ -27,14 +27,14 @@ public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
         await AddKeyAsync(account.Id, apiKeyHash, null, cancellationToken);
     }
 
-    public async Task AddKeyAsync(string accountId, string apiKeyHash, Core.Audit.AuditEntry? audit, CancellationToken cancellationToken)
+    public async Task AddKeyAsync(string accountId, string apiKeyHash, Core.Audit.AuditEntry? audit, CancellationToken cancellationToken, string? agentId = null)
     {
         // The key's row in the account's data before the lookup row: a key that authenticates can always write. A
         // rotation's entry goes with it (and the rotating caller's key check: only a valid key adds one).
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpsertReplace, KeyRows.Entity(accountId, apiKeyHash))];
         if (audit is not null) actions.Add(Audit.AuditRows.Append(accountId, audit));
         await TableTransactions.SubmitAsync(tables.Tenancy, actions, cancellationToken);
-        await tables.Accounts.UpsertEntityAsync(new TableEntity(KeyPartition, apiKeyHash) { ["AccountId"] = accountId }, TableUpdateMode.Replace, cancellationToken);
+        await tables.Accounts.UpsertEntityAsync(new TableEntity(KeyPartition, apiKeyHash) { ["AccountId"] = accountId, ["AgentId"] = agentId ?? "" }, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task RevokeKeyAsync(string accountId, string apiKeyHash, CancellationToken cancellationToken)
@@ -43,11 +43,13 @@ public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
         await tables.Accounts.DeleteEntityAsync(KeyPartition, apiKeyHash, ETag.All, cancellationToken);
     }
 
-    public async Task<Account?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
+    public async Task<KeyHolder?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
     {
         var key = await tables.Accounts.GetEntityIfExistsAsync<TableEntity>(KeyPartition, apiKeyHash, cancellationToken: cancellationToken);
         if (!key.HasValue) return null;
-        return await FindAsync(key.Value!.GetString("AccountId"), cancellationToken);
+        var account = await FindAsync(key.Value!.GetString("AccountId"), cancellationToken);
+        var agentId = key.Value.GetString("AgentId");
+        return account is null ? null : new KeyHolder(account, string.IsNullOrEmpty(agentId) ? null : agentId);
     }
 
     public async Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         {
             actions.Add(new(TableTransactionActionType.Add, TenantRows.GroupRefEntity(accountId, group.TenantId, group.Id, group.Name, 0, countPending: false)));
             actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, new Dictionary<string, int> { [group.TenantId] = 1 }, cancellationToken));
+            actions.Add(Access.AccessRows.OwnershipAction(accountId, new Dictionary<string, string?> { [group.Id] = group.TenantId }));
         }
         if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
         await SubmitAsync(actions, cancellationToken);
@@ -101,6 +102,8 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, deltas, cancellationToken));
         if (tenantId is not null && actions.Count > 0 && deltas[tenantId] == 0)
             actions.AddRange(await TouchTenantAsync(accountId, tenantId, cancellationToken));
+        var moved = groups.Where(g => g.TenantId != tenantId).ToDictionary(g => g.Id, _ => tenantId);
+        if (moved.Count > 0) actions.Add(Access.AccessRows.OwnershipAction(accountId, moved));
         if (audit is not null && actions.Count > 0) actions.Add(AuditRows.Append(accountId, audit));
         await SubmitAsync(actions, cancellationToken);
     }
@@ -131,6 +134,7 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
             var hide = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, row.ETag) };
             if (NullIfEmpty(row.GetString("TenantId")) is { } owner)
                 hide.Add(new(TableTransactionActionType.Delete, new TableEntity(accountId, TenantRows.GroupRefKey(owner, groupId)), ETag.All));
+            hide.Add(Access.AccessRows.OwnershipAction(accountId, new Dictionary<string, string?> { [groupId] = Access.AccessRows.DeletedOwner }));
             if (entry is not null) hide.Add(AuditRows.Append(accountId, entry));
             await SubmitAsync(hide, cancellationToken);
             return row;
@@ -217,6 +221,15 @@ public sealed class TableDeviceGroupStore(TenancyTables tables) : IDeviceGroupSt
         var groupIds = groupId is not null
             ? [groupId]
             : (await ListAllAsync(accountId, tenantId!, cancellationToken)).Select(g => g.Id).Order(StringComparer.Ordinal).ToList();
+        return await ListGroupsDevicesAsync(accountId, groupIds, groupId, tenantId, page, cancellationToken);
+    }
+
+    public Task<Core.Common.ResultPage<Device>> ListDevicesInGroupsAsync(string accountId, IReadOnlyList<string> groupIds, PageRequest page, CancellationToken cancellationToken) =>
+        ListGroupsDevicesAsync(accountId, groupIds.Order(StringComparer.Ordinal).ToList(), null, null, page, cancellationToken);
+
+    private async Task<Core.Common.ResultPage<Device>> ListGroupsDevicesAsync(
+        string accountId, List<string> groupIds, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
+    {
         var (startGroup, innerToken) = SplitToken(page.ContinuationToken);
         var startIndex = startGroup is null ? 0 : Math.Max(0, groupIds.IndexOf(startGroup));
         for (var i = startIndex; i < groupIds.Count; i++)

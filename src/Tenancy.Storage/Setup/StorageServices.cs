@@ -40,6 +40,7 @@ public static class StorageServices
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITenantExportSource, TableTenantExportSource>();
         services.AddSingleton<IDeviceGroupStore, TableDeviceGroupStore>();
+        services.AddSingleton<Core.Access.IAccessStore, Access.TableAccessStore>();
         services.AddSingleton<ITicketRoutingIndex, TableTicketRoutingIndex>();
         services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();
         services.AddSingleton<BlobImportFileStore>();

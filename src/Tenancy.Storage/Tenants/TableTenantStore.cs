@@ -32,6 +32,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         }
         var previousOwners = groups.Where(g => g.TenantId is not null).GroupBy(g => g.TenantId!).ToDictionary(g => g.Key, g => -g.Count());
         actions.AddRange(await TenantGroupCounts.ActionsAsync(Table, accountId, previousOwners, cancellationToken));
+        if (groups.Count > 0) actions.Add(Access.AccessRows.OwnershipAction(accountId, groups.ToDictionary(g => g.Id, _ => (string?)tenant.Id)));
         if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
         IReadOnlyList<Azure.Response> responses;
         try
@@ -135,6 +136,46 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
     public Task<Page> ListAsync(string accountId, string? namePrefix, PageRequest page, CancellationToken cancellationToken) =>
         TablePages.ReadAsync(Table, RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix)), page, ReadSummary, cancellationToken);
 
+    /// <summary>Up to this many reached tenants are read one by one; more, and one scan of the name index is cheaper.</summary>
+    public const int DirectReadsAtMost = 20;
+
+    public async Task<Core.Common.ResultPage<TenantSummary>> ListByIdsAsync(string accountId, IReadOnlyCollection<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
+    {
+        // Both ways page by the list row's key (N|{name key}), so a token of one is good for the other.
+        if (tenantIds.Count > DirectReadsAtMost) return await ScanForAsync(accountId, tenantIds.ToHashSet(StringComparer.Ordinal), namePrefix, page, cancellationToken);
+
+        // Only the name of each tenant first (its list row's key follows from it), then the list rows of one page.
+        var rows = await Task.WhenAll(tenantIds.Where(Core.Common.Ids.LooksValid).Select(async id =>
+            (Id: id, Row: await Table.GetEntityIfExistsAsync<TableEntity>(accountId, TenantKey(id), ["Name", "Deleting"], cancellationToken))));
+        var named = rows.Where(r => r.Row.HasValue && !IsDeleting(r.Row.Value!))
+            .Select(r => (r.Id, Key: TenantName.Key(r.Row.Value!.GetString("Name"))))
+            .Where(t => namePrefix is null || t.Key.StartsWith(namePrefix, StringComparison.Ordinal));
+        var selected = Core.Common.KeyTokens.Page(named, t => NameKey(t.Key), page);
+        var summaries = await Task.WhenAll(selected.Items.Select(async t =>
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, NameKey(t.Key), cancellationToken: cancellationToken);
+            return row.HasValue && row.Value!.GetString("TenantId") == t.Id ? ReadSummary(row.Value) : null;
+        }));
+        return new(summaries.OfType<TenantSummary>().ToList(), selected.ContinuationToken);
+    }
+
+    /// <summary>The name index from the token on, keeping the reached tenants' rows, until a page is full.</summary>
+    private async Task<Core.Common.ResultPage<TenantSummary>> ScanForAsync(string accountId, HashSet<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = Core.Common.KeyTokens.Unwrap(page.ContinuationToken);
+        var filter = RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix))
+            + (after is null ? "" : $" and RowKey gt '{after.Replace("'", "''")}'");
+        var found = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (!tenantIds.Contains(row.GetString("TenantId"))) continue;
+            found.Add(row);
+            if (found.Count > page.PageSize) break;
+        }
+        var items = found.Take(page.PageSize).ToList();
+        return new(items.Select(ReadSummary).ToList(), found.Count > page.PageSize ? Core.Common.KeyTokens.Wrap(items[^1].RowKey) : null);
+    }
+
     public async Task<Tenant> UpdateAsync(string accountId, Tenant before, Tenant after, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var oldRows = For(accountId, before);
@@ -214,6 +255,8 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         if (IsDeleting(tenantRow) || children.Count + groups.Count * 2 + 2 > TransactionLimits.MaxOwnActions)
         {
             await DeleteEachAsync(children, cancellationToken);
+            if (groups.Count > 0)
+                await TableTransactions.SubmitAsync(Table, [Access.AccessRows.OwnershipAction(accountId, groups.ToDictionary(g => g.GetString("GroupId"), _ => (string?)null))], cancellationToken);
             foreach (var entry in groups)
             {
                 // The group first, then its entry: the other order would leave, for a moment, a group that names this
@@ -235,6 +278,7 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
             .Append(new(TableTransactionActionType.Delete, rows[nameKey], ETag.All))
             .Append(new(TableTransactionActionType.Delete, rows[tenantKey], tenantRow.ETag))
             .ToList();
+        if (groups.Count > 0) final.Add(Access.AccessRows.OwnershipAction(accountId, groups.ToDictionary(g => g.GetString("GroupId"), _ => (string?)null)));
         if (audit is not null) final.Add(AuditRows.Append(accountId, audit));
         await TableTransactions.SubmitAsync(Table, final, cancellationToken);
     }

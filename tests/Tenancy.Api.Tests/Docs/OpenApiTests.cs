@@ -20,7 +20,8 @@ public class OpenApiTests(LocalHostFixture host)
             Assert.True(operation is not null, $"{route.Method} {route.Template} is not documented");
             Assert.Equal(route.Name, (string?)operation["operationId"]);
             Assert.False(string.IsNullOrEmpty((string?)operation["summary"]));
-            if (route.Method is "POST" or "PATCH")
+            // Rotating an agent's key is a POST of nothing: the new key is the answer.
+            if (route.Method is "POST" or "PATCH" && route.Name != "RotateAgentKey")
                 Assert.True(operation["requestBody"] is not null, $"{route.Name} has no documented request body");
         }
     }

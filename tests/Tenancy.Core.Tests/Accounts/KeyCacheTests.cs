@@ -16,7 +16,7 @@ public class KeyCacheTests
     [Fact]
     public async Task Requests_within_the_lifetime_cost_no_storage_call()
     {
-        _store.Setup(s => s.FindByApiKeyHashAsync(ApiKeys.Hash(_key), It.IsAny<CancellationToken>())).ReturnsAsync(Account);
+        _store.Setup(s => s.FindByApiKeyHashAsync(ApiKeys.Hash(_key), It.IsAny<CancellationToken>())).ReturnsAsync(new KeyHolder(Account, null));
         var service = Service();
 
         for (var i = 0; i < 10; i++)
@@ -31,7 +31,7 @@ public class KeyCacheTests
     [Fact]
     public async Task A_revoked_key_is_refused_once_the_lifetime_has_passed()
     {
-        _store.SetupSequence(s => s.FindByApiKeyHashAsync(ApiKeys.Hash(_key), It.IsAny<CancellationToken>())).ReturnsAsync(Account).ReturnsAsync((Account?)null);
+        _store.SetupSequence(s => s.FindByApiKeyHashAsync(ApiKeys.Hash(_key), It.IsAny<CancellationToken>())).ReturnsAsync(new KeyHolder(Account, null)).ReturnsAsync((KeyHolder?)null);
         var service = Service();
         await service.AuthenticateAsync(_key, default);
 
@@ -43,7 +43,7 @@ public class KeyCacheTests
     [Fact]
     public async Task A_key_forgotten_after_a_refused_write_is_read_again_at_once()
     {
-        _store.SetupSequence(s => s.FindByApiKeyHashAsync(ApiKeys.Hash(_key), It.IsAny<CancellationToken>())).ReturnsAsync(Account).ReturnsAsync((Account?)null);
+        _store.SetupSequence(s => s.FindByApiKeyHashAsync(ApiKeys.Hash(_key), It.IsAny<CancellationToken>())).ReturnsAsync(new KeyHolder(Account, null)).ReturnsAsync((KeyHolder?)null);
         var service = Service();
         var caller = (await service.AuthenticateAsync(_key, default))!;
 

@@ -57,6 +57,34 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         new("POST", "api/devices", """{"name":"PC-2","groupId":"grp_missing"}"""),
         new("GET", "api/devices?groupId={group}"),
         new("PATCH", "api/devices/{device}", """{"groupId":"{spare}"}"""),
+        new("GET", "api/me"),
+        new("POST", "api/agents", """{"name":"Tess Tech","email":"tess@msp.example","role":"technician"}""", Capture: "agent"),
+        new("POST", "api/agents", """{"name":"","email":"nope","role":"boss"}"""),
+        new("GET", "api/agents"),
+        new("GET", "api/agents/{agent}"),
+        new("GET", "api/agents/agt_missing"),
+        new("PATCH", "api/agents/{agent}", """{"name":"Tess T."}"""),
+        new("POST", "api/agents/{agent}/api-key"),
+        new("POST", "api/agent-groups", """{"name":"Night","agentIds":["{agent}"]}""", Capture: "agentGroup"),
+        new("GET", "api/agent-groups"),
+        new("GET", "api/agent-groups/{agentGroup}"),
+        new("PATCH", "api/agent-groups/{agentGroup}", """{"name":"Night shift"}"""),
+        new("PUT", "api/agent-groups/{agentGroup}/members", """{"agentIds":[]}"""),
+        new("PUT", "api/agent-groups/{agentGroup}/members", """{"agentIds":["{agent}"]}"""),
+        new("POST", "api/access-grants", """{"agentGroupId":"{agentGroup}","scope":"deviceGroup","deviceGroupId":"{spare}"}""", Capture: "grant"),
+        new("POST", "api/access-grants", """{"agentGroupId":"{agentGroup}","scope":"deviceGroup","deviceGroupId":"{spare}"}"""),
+        new("POST", "api/access-grants", """{"agentId":"{agent}","scope":"tenant"}"""),
+        new("GET", "api/access-grants?agentGroupId={agentGroup}"),
+        new("GET", "api/agents/{agent}/access"),
+        new("GET", "api/agents/{agent}/access?at=2020-01-01T00:00:00Z"),
+        new("GET", "api/device-groups/{spare}/access"),
+        new("GET", "api/devices/{device}/access?at=yesterday"),
+        new("GET", "api/devices/{device}/access"),
+        new("POST", "api/tenants/{tenant}/device-groups/assign", """{"groupIds":["{spare}"],"preview":true}"""),
+        new("DELETE", "api/access-grants/{grant}"),
+        new("DELETE", "api/access-grants/grt_missing"),
+        new("DELETE", "api/agent-groups/{agentGroup}"),
+        new("DELETE", "api/agents/{agent}"),
         new("DELETE", "api/device-groups/{spare}?withDevices=true"),
         new("DELETE", "api/device-groups/grp_missing"),
         new("GET", "api/tenants/{tenant}/domains"),
@@ -177,7 +205,8 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
     {
         var body = Encoding.UTF8.GetString(answer.Body);
         foreach (var (name, id) in ids) body = body.Replace(id, "{" + name + "}");
-        body = Regex.Replace(body, @"\b(acc|tnt|con|grp|dev|imp)_[0-9a-f]{32}\b", "$1_*");
+        body = Regex.Replace(body, @"\b(acc|tnt|con|grp|dev|imp|agt|agg|grt)_[0-9a-f]{32}\b", "$1_*");
+        body = Regex.Replace(body, @"\btny_[A-Za-z0-9_-]+", "tny_*");
         body = Regex.Replace(body, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", "<time>");
         body = Regex.Replace(body, @"W/\\?""[^""\\]*\\?""", "<etag>");
         body = Regex.Replace(body, @"""traceId""\s*:\s*""[^""]*""", "\"traceId\":\"*\"");

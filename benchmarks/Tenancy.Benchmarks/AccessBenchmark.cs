@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Tenancy.Benchmarks;
+
+/// <summary>
+/// R10: the same reads by the account key and by a technician with 200 grants (one per tenant), on the same host in the
+/// same run: GET a tenant, list the devices of a group, list tenants (first page of 50). The technician's request reads
+/// its agent and reach rows once (one range query); its tenant list reads the tenants it reaches directly.
+/// </summary>
+public static class AccessBenchmark
+{
+    public static async Task RunAsync(int count, int grants = 200)
+    {
+        await using var host = await BenchmarkHost.StartAsync();
+        await host.App.StartAsync();
+        var (_, owner) = await host.AccountAsync();
+
+        var tenants = new List<string>();
+        for (var i = 0; i < grants; i++)
+            tenants.Add((string)(await Read(await owner.PostAsync("api/tenants", Json($$"""{"name":"Tenant {{i:D3}}","contacts":[{"name":"Ann","email":"ann@t{{i}}.example"},{"name":"Bob"}],"domains":["t{{i}}.example"]}"""))))["id"]!);
+        var group = (string)(await Read(await owner.PostAsync("api/device-groups", Json($$"""{"name":"Laptops","tenantId":"{{tenants[0]}}"}"""))))["id"]!;
+        for (var d = 0; d < 20; d++)
+            (await owner.PostAsync("api/devices", Json($$"""{"name":"PC-{{d}}","groupId":"{{group}}"}"""))).EnsureSuccessStatusCode();
+        var agent = await Read(await owner.PostAsync("api/agents", Json("""{"name":"Tess","email":"tess@msp.example","role":"technician"}""")));
+        foreach (var tenant in tenants)
+            (await owner.PostAsync("api/access-grants", Json($$"""{"agentId":"{{agent["id"]}}","scope":"tenant","tenantId":"{{tenant}}"}"""))).EnsureSuccessStatusCode();
+        var technician = new HttpClient { BaseAddress = host.BaseAddress };
+        technician.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)agent["apiKey"]!);
+
+        Console.WriteLine($"Access, {count} sequential calls each (ms): account key against a technician with {grants} tenant grants");
+        Console.WriteLine($"{"read",-28} {"key p50",8} {"key p95",8} {"tech p50",9} {"tech p95",9} {"p50 ratio",10} {"p95 ratio",10}");
+        foreach (var (name, url) in new[] { ("GET tenant", $"api/tenants/{tenants[0]}"), ("list devices of a group", $"api/devices?groupId={group}"), ("list tenants (50)", "api/tenants") })
+        {
+            var key = await TimeAsync(count, () => owner.GetAsync(url));
+            var tech = await TimeAsync(count, () => technician.GetAsync(url));
+            Console.WriteLine($"{name,-28} {P(key, 50),8:F2} {P(key, 95),8:F2} {P(tech, 50),9:F2} {P(tech, 95),9:F2} {P(tech, 50) / P(key, 50),10:F2} {P(tech, 95) / P(key, 95),10:F2}");
+        }
+    }
+
+    private static async Task<JsonObject> Read(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<double[]> TimeAsync(int count, Func<Task<HttpResponseMessage>> call)
+    {
+        for (var i = 0; i < 20; i++) (await call()).EnsureSuccessStatusCode(); // warm-up
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            (await call()).EnsureSuccessStatusCode();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times;
+    }
+
+    private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, sorted.Length * percentile / 100)];
+}

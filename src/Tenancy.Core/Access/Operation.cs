@@ -1,0 +1,22 @@
+namespace Tenancy.Core.Access;
+
+/// <summary>What a request does, as the authorisation rule sees it (R10): each route declares one.</summary>
+public enum Operation
+{
+    /// <summary>Say who the caller is (<c>GET /api/me</c>).</summary>
+    ReadSelf,
+    /// <summary>Read tenants, device groups and devices (within the caller's reach).</summary>
+    ReadTenants,
+    /// <summary>Move a device between two groups the caller reaches.</summary>
+    MoveDevices,
+    /// <summary>Create or change tenants, contacts, domains, device groups, devices and group assignment.</summary>
+    ManageTenants,
+    /// <summary>Templates, uploads and import jobs.</summary>
+    Imports,
+    /// <summary>Ticket routing and stored ticket assignments.</summary>
+    Routing,
+    /// <summary>Agents, agent groups, grants, keys and effective access.</summary>
+    ManageAccess,
+    /// <summary>Read the audit log.</summary>
+    ReadAudit,
+}
