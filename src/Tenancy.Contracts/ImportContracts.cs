@@ -18,7 +18,11 @@ public sealed record ImportFailureResponse([property: Description("A stable code
 public sealed record ImportJobResponse(
     [property: Description("null for a validate-only report.")] string? Id,
     ImportStatus Status, string FileName, int RowCount, int TenantCount, int CreatedCount, int FailedCount,
+    [property: Description("0 to 100: the share of the job's chunks done; 100 once it has finished.")] int Progress,
     int ChunkCount, int ChunksDone,
     [property: Description("Set when the file was refused as a whole (status failed).")] ImportFailureResponse? Failure,
-    IReadOnlyList<ImportIssueResponse> Errors,
-    IReadOnlyList<ImportIssueResponse> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
+    [property: Description("How many errors the job has in all.")] int ErrorCount,
+    [property: Description("The first 100 errors by row; all of them are paged at /api/tenant-imports/{importId}/errors/items.")] IReadOnlyList<ImportIssueResponse> Errors,
+    [property: Description("How many warnings the job has in all.")] int WarningCount,
+    [property: Description("The first 100 warnings by row.")] IReadOnlyList<ImportIssueResponse> Warnings,
+    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);

@@ -40,6 +40,11 @@ public sealed class ImportFunctions(ImportProcessor processor)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportErrors)] HttpRequest req, string importId) =>
         ImportEndpoints.Errors(req, importId);
 
+    [Function("ListImportErrors")]
+    public static Task<IResult> ListImportErrors(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportErrorItems)] HttpRequest req, string importId) =>
+        ImportEndpoints.ErrorItems(req, importId);
+
     // Flex Consumption runs blob triggers only from Event Grid; infra/hooks/postdeploy.sh subscribes this
     // function by name. BlobClient.Name is the blob's whole name in the container, "{accountId}/{file}",
     // whatever the {name} pattern captures; the processor reads the blob itself.

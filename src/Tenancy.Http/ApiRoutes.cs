@@ -37,6 +37,7 @@ public static class ApiRoutes
     public const string ImportTemplate = "tenant-imports/template";
     public const string Import = "tenant-imports/{importId}";
     public const string ImportErrors = "tenant-imports/{importId}/errors";
+    public const string ImportErrorItems = "tenant-imports/{importId}/errors/items";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -157,6 +158,10 @@ public static class ApiRoutes
             .WithDescription("In the language of the uploaded file.")
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),
+        new("ListImportErrors", "GET", ImportErrorItems, ImportEndpoints.ErrorItems, b => b.WithTags("Imports")
+            .WithSummary("Every error of an import job, one page at a time (the job itself carries the first 100 and errorCount): the file's own errors by row, then those met while creating tenants.")
+            .WithDescription("Messages and columns are cut to 400 and 100 characters; a value quoted in a message to 60.")
+            .Paged().Produces<ListResponse<ImportIssueResponse>>().Problems(404)),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

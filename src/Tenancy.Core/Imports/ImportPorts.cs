@@ -38,7 +38,14 @@ public interface IImportJobStore
     /// <summary>Writes the job if it does not exist yet, and returns the stored one either way.</summary>
     Task<ImportJob> AddOrGetAsync(ImportJob job, CancellationToken cancellationToken);
 
+    /// <summary>The job with its first <see cref="ImportEchoes.Inline"/> errors and warnings, its counts and its chunk results.</summary>
     Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken);
+
+    /// <summary>The job with every error, warning and refusal (for its error report).</summary>
+    Task<ImportJob?> FindCompleteAsync(string accountId, string importId, CancellationToken cancellationToken);
+
+    /// <summary>A page of the job's errors: the file stage's by row, then those met while creating tenants.</summary>
+    Task<ResultPage<ImportIssue>> ListErrorsAsync(string accountId, string importId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>One page of the account's jobs created since <paramref name="createdSince"/>, newest first.</summary>
     Task<ResultPage<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, PageRequest page, CancellationToken cancellationToken);

@@ -31,21 +31,21 @@ public sealed class ImportProcessor(
             ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return; // already handled
 
-        await jobs.SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
+        await SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
         var parsed = await ParseAsync(job, file, cancellationToken);
         if (parsed.Failure is not null)
         {
-            await jobs.SaveStageAsync(parsed.Job, cancellationToken);
+            await SaveStageAsync(parsed.Job, cancellationToken);
             return;
         }
 
         // Chunks go out before the job says "processing": if we stop midway, the blob is handled again and
         // the chunks are sent again under the same message ids, which the chunk stage recognises.
         var chunks = ImportChunker.Split(job.Id, accountId, parsed.Plan!.Tenants, options);
-        await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Parsing, ChunkCount = chunks.Count }, cancellationToken);
+        await SaveStageAsync(parsed.Job with { Stage = ImportStatus.Parsing, ChunkCount = chunks.Count }, cancellationToken);
         foreach (var chunk in chunks)
             await sender.SendAsync(ImportChunk.QueueName, chunk.ToJson(), chunk.MessageId, cancellationToken);
-        await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Processing, ChunkCount = chunks.Count }, cancellationToken);
+        await SaveStageAsync(parsed.Job with { Stage = ImportStatus.Processing, ChunkCount = chunks.Count }, cancellationToken);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class ImportProcessor(
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return;
         var reason = $"The file could not be processed after {attempts} attempts (last error: {DomainName.Echo(lastError, 200)}). " +
                      "Nothing was imported from it. Upload it again; if it fails again, save it from Excel as a new file or split it.";
-        await jobs.SaveStageAsync(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(ImportFailure.ProcessingFailed, reason), ParsedAt = clock.GetUtcNow() }, cancellationToken);
+        await SaveStageAsync(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(ImportFailure.ProcessingFailed, reason), ParsedAt = clock.GetUtcNow() }, cancellationToken);
     }
 
     public async Task<MessageOutcome> HandleChunkAsync(string body, CancellationToken cancellationToken)
@@ -127,7 +127,7 @@ public sealed class ImportProcessor(
         if (plan.NothingToImport)
         {
             var empty = Failed(job, ImportFailure.NoRows, "The template has no tenants to import: its rows are blank or only the untouched example.");
-            return empty with { Job = empty.Job with { Warnings = plan.Warnings } };
+            return empty with { Job = empty.Job.WithFileIssues([], plan.Warnings, []) };
         }
 
         var errors = plan.Errors.ToList();
@@ -145,24 +145,26 @@ public sealed class ImportProcessor(
             }
         }
 
-        var parsedJob = job with
+        var parsedJob = (job with
         {
             Language = template.Language.Code(),
             RowCount = plan.RowCount,
             TenantCount = tenantTotal,
-            Errors = errors.OrderBy(e => e.Row).ToList(),
-            Warnings = plan.Warnings,
-            Refused = refused,
             ParsedAt = clock.GetUtcNow(),
-        };
+        }).WithFileIssues(errors.OrderBy(e => e.Row).ToList(), plan.Warnings, refused);
         return new ParsedImport(parsedJob, plan with { Tenants = valid }, null, template);
     }
 
-    private ParsedImport Failed(ImportJob job, string code, string message) =>
-        new(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(code, message), ParsedAt = clock.GetUtcNow() },
-            null, new ImportFailure(code, message), null);
+    private Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken) =>
+        jobs.SaveStageAsync(job with { StageAt = clock.GetUtcNow() }, cancellationToken);
 
-    private static string FileNameOf(string blobName) => blobName[(blobName.IndexOf('/') + 1)..];
+    private ParsedImport Failed(ImportJob job, string code, string message)
+    {
+        var failure = new ImportFailure(code, message);
+        return new(job with { Stage = ImportStatus.Failed, Failure = failure, ParsedAt = clock.GetUtcNow() }, null, failure, null);
+    }
+
+    private static string FileNameOf(string blobName) => ImportEchoes.Cut(blobName[(blobName.IndexOf('/') + 1)..], ImportEchoes.FileNameMax);
 }
 
 /// <summary>A parsed template: the job with its file-stage results, and the plan (null when the file failed as a whole).</summary>

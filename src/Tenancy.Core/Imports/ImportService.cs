@@ -32,7 +32,25 @@ public sealed partial class ImportService(
     }
 
     public async Task<ImportJob> GetAsync(string accountId, string importId, CancellationToken cancellationToken) =>
-        (Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null) is { } job && job.CreatedAt >= RetentionCutoff
+        await SettledAsync(Kept(importId, Ids.LooksValid(importId) ? await jobs.FindAsync(accountId, importId, cancellationToken) : null), cancellationToken);
+
+    /// <summary>The job, finished or failed first if it has stalled (<see cref="StaleJobs"/>).</summary>
+    private async Task<ImportJob> SettledAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        if (StaleJobs.Settle(job, clock.GetUtcNow(), TimeSpan.FromMinutes(options.StaleJobMinutes)) is not { } settled) return job;
+        await jobs.SaveStageAsync(settled, cancellationToken);
+        return settled;
+    }
+
+    /// <summary>A page of the job's errors, all of them page after page (the job itself shows the first ones).</summary>
+    public async Task<ResultPage<ImportIssue>> ListErrorsAsync(string accountId, string importId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await GetAsync(accountId, importId, cancellationToken);
+        return await jobs.ListErrorsAsync(accountId, importId, page, cancellationToken);
+    }
+
+    private ImportJob Kept(string importId, ImportJob? job) =>
+        job is not null && job.CreatedAt >= RetentionCutoff
             ? job
             : throw new NotFoundException($"Import '{importId}' was not found (jobs are kept {options.JobRetentionDays} days).");
 
@@ -41,7 +59,10 @@ public sealed partial class ImportService(
     {
         var cutoff = RetentionCutoff;
         if (page.ContinuationToken is null) await jobs.DeleteCreatedBeforeAsync(accountId, cutoff, maxJobs: 10, cancellationToken);
-        return await jobs.ListAsync(accountId, cutoff, page, cancellationToken);
+        var listed = await jobs.ListAsync(accountId, cutoff, page, cancellationToken);
+        var settled = new List<ImportJob>(listed.Items.Count);
+        foreach (var job in listed.Items) settled.Add(await SettledAsync(job, cancellationToken));
+        return listed with { Items = settled };
     }
 
     private DateTimeOffset RetentionCutoff => clock.GetUtcNow().AddDays(-options.JobRetentionDays);
@@ -52,8 +73,8 @@ public sealed partial class ImportService(
     /// </summary>
     public async Task<(TemplateLanguage Language, IReadOnlyList<FailedRow> Rows)> FailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)
     {
-        var job = await GetAsync(accountId, importId, cancellationToken);
-        if (job.Failure is not null)
+        var job = Kept(importId, Ids.LooksValid(importId) ? await jobs.FindCompleteAsync(accountId, importId, cancellationToken) : null);
+        if (job.Failure is not null && job.ChunkCount == 0)
             throw new ConflictException($"This import failed as a whole, so it has no rows to report: {job.Failure.Message}", "import-failed");
         var language = TemplateLanguages.TryParse(job.Language, out var l) ? l : TemplateLanguage.English;
         if (await jobs.FindFailedRowsAsync(accountId, importId, cancellationToken) is { } stored) return (language, stored);

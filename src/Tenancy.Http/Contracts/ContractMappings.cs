@@ -27,11 +27,16 @@ public static class ContractMappings
     {
         public static ImportJobResponse From(ImportJob job) => new(
             job.Id.Length == 0 ? null : job.Id, job.Status, job.FileName,
-            job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.ChunkCount, job.Chunks.Count,
-            job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
-            job.AllErrors.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
-            job.Warnings.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
+            job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.Progress, job.ChunkCount, job.Chunks.Count,
+            job.Status != ImportStatus.Failed || job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
+            job.ErrorCount, job.InlineErrors.Select(ImportIssueResponse.From).ToList(),
+            job.WarningCount, job.InlineWarnings.Select(ImportIssueResponse.From).ToList(),
             job.CreatedAt, job.CompletedAt);
+    }
+
+    extension(ImportIssueResponse)
+    {
+        public static ImportIssueResponse From(ImportIssue e) => new(e.Row, e.Column, e.Message);
     }
 
     extension(ContactResponse)

@@ -47,4 +47,10 @@ public static class ImportEndpoints
         return Results.File(ctx.Service<IErrorReportWriter>().Create(language, rows), TemplateFiles.ContentType,
             TemplateFiles.ErrorReportName(language, importId));
     });
+
+    public static Task<IResult> ErrorItems(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
+    {
+        var page = await ctx.Service<ImportService>().ListErrorsAsync(ctx.AccountId, importId, QueryArgs.Page(request), ctx.CancellationToken);
+        return Results.Json(new ListResponse<ImportIssueResponse>(page.Items.Select(ImportIssueResponse.From).ToList(), page.ContinuationToken), TenancyJson.Options);
+    });
 }

@@ -31,8 +31,10 @@ public static class ApiExamples
     private static readonly TenantResponse Tenant = new(TenantId, "Contoso", "Key account", [Ann, Bob],
         [new DeviceGroupRef(GroupId, "Contoso laptops", 12)], ["contoso.com"], new OriginResponse("console", null), Created, Updated);
 
-    private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, "tenants.xlsx", 3, 2, 1, 1, 1, 1, null,
-        [new ImportIssueResponse(3, "Contact email", "'ann@' is not a valid email address.")], [], Created, Updated);
+    private static readonly ImportIssueResponse Issue = new(3, "Contact email", "'ann@' is not a valid email address.");
+
+    private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, "tenants.xlsx", 3, 2, 1, 1, 100, 1, 1, null,
+        1, [Issue], 0, [], Created, Updated);
 
     private static readonly IReadOnlyDictionary<Type, object> ByType = new Dictionary<Type, object>
     {
@@ -67,6 +69,7 @@ public static class ApiExamples
             "contoso.com", TicketMatch.Exact, Updated, null),
         [typeof(ImportJobResponse)] = Job,
         [typeof(ListResponse<ImportJobResponse>)] = new ListResponse<ImportJobResponse>([Job], null),
+        [typeof(ListResponse<ImportIssueResponse>)] = new ListResponse<ImportIssueResponse>([Issue], null),
     };
 
     /// <summary>The example of a contract type, as JSON; null when the type has none.</summary>

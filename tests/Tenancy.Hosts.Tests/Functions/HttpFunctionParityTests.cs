@@ -76,6 +76,7 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         new("GET", "api/tenant-imports"),
         new("GET", "api/tenant-imports/imp_missing"),
         new("GET", "api/tenant-imports/imp_missing/errors"),
+        new("GET", "api/tenant-imports/imp_missing/errors/items?pageSize=10"),
         new("DELETE", "api/tenants/{tenant}", Anonymous: true),
         new("DELETE", "api/tenants/{tenant}"),
         new("DELETE", "api/tenants/{tenant}"),
