@@ -37,6 +37,7 @@ public static class TenancyComposition
         services.AddSingleton<RecentAccounts>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<ImportProcessor>();
+        services.AddSingleton<ImportUpserter>();
         services.AddSingleton<ImportService>();
         return services;
     }

@@ -143,7 +143,7 @@ public static class ApiRoutes
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, b => b.WithTags("Imports")
             .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created. Files expanding past 50 MiB, nesting XML over 64 deep or holding over 5 million XML elements fail (zip-bomb, too-complex); the compression ratio alone refuses nothing.")
             .WithDescription("Read the job at its Location until its status is completed, completedWithErrors or failed.")
-            .Query(QueryParameters.ValidateOnly, QueryParameters.FileName).SpreadsheetUpload()
+            .Query(QueryParameters.ValidateOnly, QueryParameters.Mode, QueryParameters.FileName).SpreadsheetUpload()
             .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Produces<ImportJobResponse>(200)),
         new("ListImports", "GET", Imports, ImportEndpoints.List, b => b.WithTags("Imports")
             .WithSummary("The account's import jobs, newest first, paged in storage (opaque continuationToken); jobs are kept 90 days (TENANCY_IMPORTS__JobRetentionDays).")

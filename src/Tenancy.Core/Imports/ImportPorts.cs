@@ -20,12 +20,20 @@ public interface IErrorReportWriter
     byte[] Create(TemplateLanguage language, IEnumerable<FailedRow> rows);
 }
 
-public sealed record StoredFile(string Name, string ETag, long Size);
+/// <summary>A stored template file; <see cref="Mode"/> is what its blob metadata or name asks for (<see cref="ImportModes"/>).</summary>
+public sealed record StoredFile(string Name, string ETag, long Size)
+{
+    public ImportMode Mode { get; init; } = ImportModes.FromName(Name);
+}
 
 /// <summary>Template files in the <c>tenant-imports</c> container, named <c>{accountId}/{file}</c>.</summary>
 public interface IImportFileStore
 {
-    Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken);
+    Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken) =>
+        UploadAsync(blobName, content, ImportMode.Create, cancellationToken);
+
+    /// <summary>Stores the file with its mode in the blob's metadata (<c>mode=upsert</c>), as a user may set it on a drop.</summary>
+    Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, CancellationToken cancellationToken);
 
     Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ namespace Tenancy.Core.Imports;
 /// </summary>
 public sealed class ImportProcessor(
     IImportFileStore files, IImportJobStore jobs, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
-    TenantService tenants, ImportOptions options, TimeProvider clock)
+    TenantService tenants, ImportUpserter upserter, ImportOptions options, TimeProvider clock)
 {
     /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
     public static string JobId(string blobName, string etag) => Ids.Derived("imp", blobName, etag.Trim('"'));
@@ -28,7 +28,7 @@ public sealed class ImportProcessor(
         if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
 
         var job = await jobs.AddOrGetAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
-            ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+            ImportStatus.Queued, clock.GetUtcNow()) { Mode = file.Mode }, cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return; // already handled
 
         await SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
@@ -79,6 +79,11 @@ public sealed class ImportProcessor(
             return MessageOutcome.Done; // a redelivered chunk: already counted
 
         var language = TemplateLanguages.TryParse(job.Language, out var l) ? l : TemplateLanguage.English;
+        if (job.Mode == ImportMode.Upsert)
+        {
+            await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId, await upserter.UpsertAsync(chunk, language, cancellationToken), cancellationToken);
+            return MessageOutcome.Done;
+        }
         var nameColumn = TemplateColumns.Header(TemplateField.TenantName, language);
         var domainsColumn = TemplateColumns.Header(TemplateField.Domains, language);
         var created = 0;
@@ -96,6 +101,7 @@ public sealed class ImportProcessor(
             errors.Add(new ImportIssue(tenant.Rows.FirstOrDefault(), column, failure.Message));
             refused.Add(new ImportRefusal(tenant.Name, tenant.Rows));
         }
+        await upserter.RecordCreatedAsync(chunk, chunk.Tenants.Where((_, i) => outcomes[i] is null), cancellationToken);
         await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId,
             new ChunkResult(chunk.Chunk, created, errors, refused, clock.GetUtcNow()), cancellationToken);
         return MessageOutcome.Done;

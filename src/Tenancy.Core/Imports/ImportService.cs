@@ -7,28 +7,42 @@ namespace Tenancy.Core.Imports;
 /// <summary>The import use cases the API offers (R9): upload, validate, follow, list, and the failed-rows report.</summary>
 public sealed partial class ImportService(
     IImportFileStore files, IImportJobStore jobs, ImportProcessor processor, ITemplateReader reader, TenantService tenants,
-    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey)
+    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey, ImportUpserter upserter)
 {
     /// <summary>
     /// Stores the file under the account's folder of the container and records a queued job. The file stage
     /// then runs exactly as for a blob dropped there by hand: both ways are one path.
     /// </summary>
-    public async Task<ImportJob> UploadAsync(string accountId, string? fileName, Stream content, CancellationToken cancellationToken)
+    public async Task<ImportJob> UploadAsync(string accountId, string? fileName, Stream content, CancellationToken cancellationToken) =>
+        await UploadAsync(accountId, fileName, content, ImportMode.Create, cancellationToken);
+
+    public async Task<ImportJob> UploadAsync(string accountId, string? fileName, Stream content, ImportMode mode, CancellationToken cancellationToken)
     {
         // No table transaction guards the upload (KeyRevokedException), so the caller's key is checked first.
         await callerKey.EnsureCurrentAsync(cancellationToken);
         var blobName = $"{accountId}/{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}-{SafeFileName(fileName)}";
-        var stored = await files.UploadAsync(blobName, content, cancellationToken);
+        var stored = await files.UploadAsync(blobName, content, mode, cancellationToken);
         return await jobs.AddOrGetAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
-            blobName, ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+            blobName, ImportStatus.Queued, clock.GetUtcNow()) { Mode = mode }, cancellationToken);
     }
 
     /// <summary>Runs every check an import would run, conflicts with existing tenants included, and creates nothing.</summary>
-    public async Task<ImportJob> ValidateAsync(string accountId, string? fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<ImportJob> ValidateAsync(string accountId, string? fileName, byte[] content, CancellationToken cancellationToken) =>
+        await ValidateAsync(accountId, fileName, content, ImportMode.Create, cancellationToken);
+
+    /// <summary>In upsert mode the report counts the tenants that would be created, updated and left unchanged.</summary>
+    public async Task<ImportJob> ValidateAsync(string accountId, string? fileName, byte[] content, ImportMode mode, CancellationToken cancellationToken)
     {
-        var job = new ImportJob("", accountId, SafeFileName(fileName), "", ImportStatus.Validated, clock.GetUtcNow());
-        var parsed = await processor.ParseAsync(job, content, await ExistingNameKeysAsync(accountId, cancellationToken), cancellationToken);
-        return parsed.Failure is null ? parsed.Job with { Stage = ImportStatus.Validated } : parsed.Job;
+        var job = new ImportJob("", accountId, SafeFileName(fileName), "", ImportStatus.Validated, clock.GetUtcNow()) { Mode = mode };
+        var existing = mode == ImportMode.Upsert ? null : await ExistingNameKeysAsync(accountId, cancellationToken);
+        var parsed = await processor.ParseAsync(job, content, existing, cancellationToken);
+        if (parsed.Failure is not null) return parsed.Job;
+        if (mode == ImportMode.Create) return parsed.Job with { Stage = ImportStatus.Validated };
+
+        var language = TemplateLanguages.TryParse(parsed.Job.Language, out var l) ? l : TemplateLanguage.English;
+        var file = parsed.Plan!.Tenants.Select(t => ImportChunker.ToChunkTenant("validate-only", t)).ToList();
+        var preview = await upserter.PreviewAsync(accountId, "validate-only", file, language, cancellationToken);
+        return parsed.Job with { Stage = ImportStatus.Validated, ChunkCount = 1, Chunks = [preview] };
     }
 
     public async Task<ImportJob> GetAsync(string accountId, string importId, CancellationToken cancellationToken) =>

@@ -26,8 +26,8 @@ public static class ContractMappings
     extension(ImportJobResponse)
     {
         public static ImportJobResponse From(ImportJob job) => new(
-            job.Id.Length == 0 ? null : job.Id, job.Status, job.FileName,
-            job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.Progress, job.ChunkCount, job.Chunks.Count,
+            job.Id.Length == 0 ? null : job.Id, job.Status, job.Mode, job.FileName,
+            job.RowCount, job.TenantCount, job.CreatedCount, job.UpdatedCount, job.UnchangedCount, job.FailedCount, job.Progress, job.ChunkCount, job.Chunks.Count,
             job.Status != ImportStatus.Failed || job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
             job.ErrorCount, job.InlineErrors.Select(ImportIssueResponse.From).ToList(),
             job.WarningCount, job.InlineWarnings.Select(ImportIssueResponse.From).ToList(),

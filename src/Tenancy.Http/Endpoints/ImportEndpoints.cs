@@ -21,12 +21,14 @@ public static class ImportEndpoints
     {
         var imports = ctx.Service<ImportService>();
         var validateOnly = QueryArgs.Bool(request, "validateOnly");
+        if (!ImportModes.TryParse(QueryArgs.String(request, "mode", maxLength: 10), out var mode))
+            throw ValidationException.For("mode", "Must be create or upsert.");
         var (fileName, content) = await UploadedFile.ReadAsync(request, imports.MaxFileBytes, ctx.CancellationToken);
         if (validateOnly)
-            return Results.Json(ImportJobResponse.From(await imports.ValidateAsync(ctx.AccountId, fileName, content, ctx.CancellationToken)), TenancyJson.Options);
+            return Results.Json(ImportJobResponse.From(await imports.ValidateAsync(ctx.AccountId, fileName, content, mode, ctx.CancellationToken)), TenancyJson.Options);
 
         using var stream = new MemoryStream(content, writable: false);
-        var job = await imports.UploadAsync(ctx.AccountId, fileName, stream, ctx.CancellationToken);
+        var job = await imports.UploadAsync(ctx.AccountId, fileName, stream, mode, ctx.CancellationToken);
         return Results.Json(ImportJobResponse.From(job), TenancyJson.Options, statusCode: StatusCodes.Status202Accepted)
             .WithLocation($"/api/tenant-imports/{job.Id}");
     });

@@ -33,7 +33,7 @@ public static class ApiExamples
 
     private static readonly ImportIssueResponse Issue = new(3, "Contact email", "'ann@' is not a valid email address.");
 
-    private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, "tenants.xlsx", 3, 2, 1, 1, 100, 1, 1, null,
+    private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, ImportMode.Create, "tenants.xlsx", 3, 2, 1, 0, 0, 1, 100, 1, 1, null,
         1, [Issue], 0, [], Created, Updated);
 
     private static readonly IReadOnlyDictionary<Type, object> ByType = new Dictionary<Type, object>

@@ -53,6 +53,10 @@ public static class QueryParameters
         "true checks the file and answers 200 with the report; nothing is stored or created.",
         () => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false }, true);
 
+    public static readonly QueryParameter Mode = new("mode",
+        "create (the default) refuses a tenant whose name exists; upsert updates it: notes from the file, contacts matched by email (by name without email) updated or added, the file's domains added, nothing removed.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["create", "upsert"], Default = "create" }, "upsert");
+
     public static readonly QueryParameter FileName = new("fileName",
         "The file's name, for a raw upload (a multipart upload carries its own); it names the job and its error report.",
         () => new OpenApiSchema { Type = JsonSchemaType.String }, "tenants.xlsx");

@@ -156,6 +156,8 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
             var row = new TableEntity(accountId, ChunkKey(importId, result.Chunk))
             {
                 ["Created"] = result.Created,
+                ["Updated"] = result.Updated,
+                ["Unchanged"] = result.Unchanged,
                 ["CompletedAt"] = result.CompletedAt,
             };
             LongText.Write(row, "Errors", JsonSerializer.Serialize(result.Errors, Json));
@@ -182,6 +184,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         ["Stage"] = job.Stage.ToString(),
         ["CreatedAt"] = job.CreatedAt,
         ["Language"] = job.Language,
+        ["Mode"] = job.Mode.Code(),
         ["RowCount"] = job.RowCount,
         ["TenantCount"] = job.TenantCount,
         ["ChunkCount"] = job.ChunkCount,
@@ -248,6 +251,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
             Enum.Parse<ImportStatus>(row.GetString("Stage")), row.GetDateTimeOffset("CreatedAt") ?? default)
         {
             Language = row.GetString("Language") ?? "en",
+            Mode = ImportModes.TryParse(row.GetString("Mode"), out var mode) ? mode : ImportMode.Create,
             RowCount = row.GetInt32("RowCount") ?? 0,
             TenantCount = row.GetInt32("TenantCount") ?? 0,
             ChunkCount = row.GetInt32("ChunkCount") ?? 0,
@@ -266,7 +270,11 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         new(int.Parse(chunk.RowKey.Split('|')[2]), chunk.GetInt32("Created") ?? 0,
             JsonSerializer.Deserialize<List<ImportIssue>>(LongText.Read(chunk, "Errors")!, Json)!,
             JsonSerializer.Deserialize<List<ImportRefusal>>(LongText.Read(chunk, "Refused")!, Json)!,
-            chunk.GetDateTimeOffset("CompletedAt") ?? default);
+            chunk.GetDateTimeOffset("CompletedAt") ?? default)
+        {
+            Updated = chunk.GetInt32("Updated") ?? 0,
+            Unchanged = chunk.GetInt32("Unchanged") ?? 0,
+        };
 
     /// <summary>
     /// A page of a job's errors: the file stage's by row, then those met while creating tenants, chunk by chunk.

@@ -42,6 +42,7 @@ public static class StorageServices
         services.AddSingleton<BlobImportFileStore>();
         services.AddSingleton<IImportFileStore>(sp => sp.GetRequiredService<BlobImportFileStore>());
         services.AddSingleton<IImportJobStore, TableImportJobStore>();
+        services.AddSingleton<IImportLedger, TableImportLedger>();
         return services;
     }
 }
