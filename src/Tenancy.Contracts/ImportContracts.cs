@@ -31,4 +31,13 @@ public sealed record ImportJobResponse(
     [property: Description("How many warnings the job has in all.")] int WarningCount,
     [property: Description("The first 100 warnings by row.")] IReadOnlyList<ImportIssueResponse> Warnings,
     DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt,
-    [property: Description("When an undo of the import finished.")] DateTimeOffset? UndoneAt = null);
+    [property: Description("When an undo of the import finished.")] DateTimeOffset? UndoneAt = null,
+    [property: Description("Set once an undo was asked for: what it did so far.")] ImportUndoResponse? Undo = null);
+
+[Description("What undoing an import did: tenants removed, tenants restored, and those kept because someone changed them since.")]
+public sealed record ImportUndoResponse(
+    int RemovedCount, int RestoredCount, int KeptCount,
+    [property: Description("The first 100 tenants kept, with why.")] IReadOnlyList<ImportUndoKeptResponse> Kept);
+
+[Description("A tenant the undo left as it is.")]
+public sealed record ImportUndoKeptResponse(string TenantId, string TenantName, string Reason);

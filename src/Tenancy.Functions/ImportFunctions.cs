@@ -45,6 +45,11 @@ public sealed class ImportFunctions(ImportProcessor processor)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportErrorItems)] HttpRequest req, string importId) =>
         ImportEndpoints.ErrorItems(req, importId);
 
+    [Function("UndoImport")]
+    public static Task<IResult> UndoImport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ImportUndo)] HttpRequest req, string importId) =>
+        ImportEndpoints.Undo(req, importId);
+
     // Flex Consumption runs blob triggers only from Event Grid; infra/hooks/postdeploy.sh subscribes this
     // function by name. BlobClient.Name is the blob's whole name in the container, "{accountId}/{file}",
     // whatever the {name} pattern captures; the processor reads the blob itself.

@@ -38,6 +38,7 @@ public static class TenancyComposition
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<ImportProcessor>();
         services.AddSingleton<ImportUpserter>();
+        services.AddSingleton<ImportUndo>();
         services.AddSingleton<ImportService>();
         return services;
     }

@@ -38,6 +38,7 @@ public static class ApiRoutes
     public const string Import = "tenant-imports/{importId}";
     public const string ImportErrors = "tenant-imports/{importId}/errors";
     public const string ImportErrorItems = "tenant-imports/{importId}/errors/items";
+    public const string ImportUndo = "tenant-imports/{importId}/undo";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -162,6 +163,10 @@ public static class ApiRoutes
             .WithSummary("Every error of an import job, one page at a time (the job itself carries the first 100 and errorCount): the file's own errors by row, then those met while creating tenants.")
             .WithDescription("Messages and columns are cut to 400 and 100 characters; a value quoted in a message to 60.")
             .Paged().Produces<ListResponse<ImportIssueResponse>>().Problems(404)),
+        new("UndoImport", "POST", ImportUndo, ImportEndpoints.Undo, b => b.WithTags("Imports")
+            .WithSummary("Undo a finished import: 202, and the job becomes undoing, then undone. Tenants it created are removed and tenants it updated get their notes, contacts and domains back, except those changed since (kept, listed in undo.kept). Safe to repeat.")
+            .WithDescription("Read the job at its Location until its status is undone.")
+            .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Problems(404).Conflicts("import-not-finished")),
     ];
 
     public static IEndpointRouteBuilder MapTenancyApi(this IEndpointRouteBuilder app)

@@ -24,6 +24,17 @@ public sealed record ChunkResult(int Chunk, int Created, IReadOnlyList<ImportIss
     public int Unchanged { get; init; }
 }
 
+/// <summary>A tenant an undo left as it is, because someone changed it since the import, and why.</summary>
+public sealed record UndoKept(string TenantId, string TenantName, string Reason)
+{
+    private readonly string _name = ImportEchoes.Cut(TenantName ?? "", ImportEchoes.NameMax);
+
+    public string TenantName { get => _name; init => _name = ImportEchoes.Cut(value ?? "", ImportEchoes.NameMax); }
+}
+
+/// <summary>What undoing one chunk did: written once, so a redelivered undo chunk cannot count twice.</summary>
+public sealed record UndoResult(int Chunk, int Removed, int Restored, IReadOnlyList<UndoKept> Kept, DateTimeOffset CompletedAt);
+
 /// <summary>
 /// An import job as stored: the file stage (<see cref="Stage"/>: queued, parsing, processing or failed) and the
 /// results of the chunks done so far. Its status and counts are derived from those, never kept as counters.
@@ -53,6 +64,19 @@ public sealed record ImportJob(
     public IReadOnlyList<ImportRefusal> Refused { get; init; } = [];
     public IReadOnlyList<ChunkResult> Chunks { get; init; } = [];
 
+    /// <summary>When an undo was asked for; from then on the job is <c>undoing</c>, then <c>undone</c>.</summary>
+    public DateTimeOffset? UndoStartedAt { get; init; }
+
+    public IReadOnlyList<UndoResult> UndoChunks { get; init; } = [];
+
+    public DateTimeOffset? UndoneAt => Status == ImportStatus.Undone
+        ? UndoChunks.Select(u => u.CompletedAt).Append(UndoStartedAt!.Value).Max()
+        : null;
+
+    /// <summary>Whether an undo may start: the import has finished (a stalled one too, once nothing more runs).</summary>
+    public bool CanUndo => Status is ImportStatus.Completed or ImportStatus.CompletedWithErrors or ImportStatus.Undoing or ImportStatus.Undone
+                           || (Status == ImportStatus.Failed && Failure?.Code == ImportFailure.Stalled);
+
     /// <summary>How many errors, warnings and refusals the file stage found (the lists may hold only the first ones).</summary>
     public FileIssueCounts FileIssues { get; init; } = FileIssueCounts.None;
 
@@ -75,7 +99,9 @@ public sealed record ImportJob(
     public IEnumerable<ImportIssue> AllErrors => Errors.Concat(Chunks.SelectMany(c => c.Errors)).OrderBy(e => e.Row);
     public IEnumerable<ImportRefusal> AllRefused => Refused.Concat(Chunks.SelectMany(c => c.Refused));
 
-    public ImportStatus Status => Stage switch
+    public ImportStatus Status => UndoStartedAt is not null
+        ? UndoChunks.Count >= ChunkCount ? ImportStatus.Undone : ImportStatus.Undoing
+        : Stage switch
     {
         ImportStatus.Processing when Chunks.Count >= ChunkCount => Finished,
         // A job failed as stalled whose late chunks all arrived after all has finished.
@@ -91,6 +117,7 @@ public sealed record ImportJob(
     {
         ImportStatus.Queued or ImportStatus.Parsing => 0,
         ImportStatus.Processing => ChunkCount == 0 ? 0 : Math.Min(99, 100 * Chunks.Count / ChunkCount),
+        ImportStatus.Undoing => Math.Min(99, 100 * UndoChunks.Count / ChunkCount),
         _ => 100,
     };
 

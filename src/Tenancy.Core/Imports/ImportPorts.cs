@@ -74,4 +74,9 @@ public interface IImportJobStore
     Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken);
 
     Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
+
+    /// <summary>Writes what undoing a chunk did, once; a second write of the same chunk is ignored.</summary>
+    Task AddUndoResultAsync(string accountId, string importId, UndoResult result, CancellationToken cancellationToken);
+
+    Task<bool> HasUndoResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
 }

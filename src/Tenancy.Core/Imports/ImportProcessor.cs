@@ -12,7 +12,7 @@ namespace Tenancy.Core.Imports;
 /// </summary>
 public sealed class ImportProcessor(
     IImportFileStore files, IImportJobStore jobs, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
-    TenantService tenants, ImportUpserter upserter, ImportOptions options, TimeProvider clock)
+    TenantService tenants, ImportUpserter upserter, ImportUndo undo, ImportOptions options, TimeProvider clock)
 {
     /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
     public static string JobId(string blobName, string etag) => Ids.Derived("imp", blobName, etag.Trim('"'));
@@ -75,6 +75,7 @@ public sealed class ImportProcessor(
         if (chunk is null) return MessageOutcome.Poison(reason!);
         var job = await jobs.FindAsync(chunk.AccountId, chunk.ImportId, cancellationToken);
         if (job is null) return MessageOutcome.Poison($"import '{chunk.ImportId}' does not exist");
+        if (chunk.Undo == true) return await undo.HandleAsync(chunk, cancellationToken);
         if (await jobs.HasChunkResultAsync(chunk.AccountId, chunk.ImportId, chunk.Chunk, cancellationToken))
             return MessageOutcome.Done; // a redelivered chunk: already counted
 

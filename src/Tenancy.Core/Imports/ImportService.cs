@@ -7,7 +7,7 @@ namespace Tenancy.Core.Imports;
 /// <summary>The import use cases the API offers (R9): upload, validate, follow, list, and the failed-rows report.</summary>
 public sealed partial class ImportService(
     IImportFileStore files, IImportJobStore jobs, ImportProcessor processor, ITemplateReader reader, TenantService tenants,
-    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey, ImportUpserter upserter)
+    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey, ImportUpserter upserter, ImportUndo undo)
 {
     /// <summary>
     /// Stores the file under the account's folder of the container and records a queued job. The file stage
@@ -54,6 +54,13 @@ public sealed partial class ImportService(
         if (StaleJobs.Settle(job, clock.GetUtcNow(), TimeSpan.FromMinutes(options.StaleJobMinutes)) is not { } settled) return job;
         await jobs.SaveStageAsync(settled, cancellationToken);
         return settled;
+    }
+
+    /// <summary>Starts undoing a finished import (or sends its missing undo chunks again); safe to repeat.</summary>
+    public async Task<ImportJob> UndoAsync(string accountId, string importId, CancellationToken cancellationToken)
+    {
+        await callerKey.EnsureCurrentAsync(cancellationToken);
+        return await undo.StartAsync(await GetAsync(accountId, importId, cancellationToken), cancellationToken);
     }
 
     /// <summary>A page of the job's errors, all of them page after page (the job itself shows the first ones).</summary>

@@ -31,7 +31,11 @@ public static class ContractMappings
             job.Status != ImportStatus.Failed || job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
             job.ErrorCount, job.InlineErrors.Select(ImportIssueResponse.From).ToList(),
             job.WarningCount, job.InlineWarnings.Select(ImportIssueResponse.From).ToList(),
-            job.CreatedAt, job.CompletedAt);
+            job.CreatedAt, job.CompletedAt, job.UndoneAt,
+            job.UndoStartedAt is null ? null : new ImportUndoResponse(
+                job.UndoChunks.Sum(u => u.Removed), job.UndoChunks.Sum(u => u.Restored), job.UndoChunks.Sum(u => u.Kept.Count),
+                job.UndoChunks.OrderBy(u => u.Chunk).SelectMany(u => u.Kept).Take(ImportEchoes.Inline)
+                    .Select(k => new ImportUndoKeptResponse(k.TenantId, k.TenantName, k.Reason)).ToList()));
     }
 
     extension(ImportIssueResponse)

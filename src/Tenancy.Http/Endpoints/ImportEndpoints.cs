@@ -55,4 +55,11 @@ public static class ImportEndpoints
         var page = await ctx.Service<ImportService>().ListErrorsAsync(ctx.AccountId, importId, QueryArgs.Page(request), ctx.CancellationToken);
         return Results.Json(new ListResponse<ImportIssueResponse>(page.Items.Select(ImportIssueResponse.From).ToList(), page.ContinuationToken), TenancyJson.Options);
     });
+
+    public static Task<IResult> Undo(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
+    {
+        var job = await ctx.Service<ImportService>().UndoAsync(ctx.AccountId, importId, ctx.CancellationToken);
+        return Results.Json(ImportJobResponse.From(job), TenancyJson.Options, statusCode: StatusCodes.Status202Accepted)
+            .WithLocation($"/api/tenant-imports/{job.Id}");
+    });
 }

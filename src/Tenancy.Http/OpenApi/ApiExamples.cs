@@ -104,6 +104,7 @@ public static class ApiExamples
         "last-contact" => Conflict(kind, "The last contact of a tenant cannot be removed."),
         "primary-contact-required" => Conflict(kind, "A tenant always has one primary contact: make another contact primary instead."),
         "import-failed" => Conflict(kind, "This import failed as a whole, so it has no rows to report: the file is not an .xlsx workbook."),
+        "import-not-finished" => Conflict(kind, "Import 'imp_4f1c9e2a7b3d8c6e0a5f1b9d2c7e3a8f' is processing: only a finished import can be undone. Wait until it has finished."),
         _ => Conflict("concurrent-change", "Too many concurrent changes. Try again.") with { Title = "Too many concurrent changes." },
     };
 

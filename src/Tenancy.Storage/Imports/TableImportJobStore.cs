@@ -11,7 +11,8 @@ namespace Tenancy.Storage.Imports;
 /// <c>V|{id}|{kind}|{page}</c> its errors, warnings and refused tenants in pages that fit a property,
 /// <c>K|{id}|{chunk}</c> one row per chunk done, written once (counts are sums of those rows), and
 /// <c>I|{inverted ticks}|{id}</c> the list index, newest first (<see cref="ImportListRows"/>), and
-/// <c>R|{id}|{page}</c> a finished job's failed rows (<see cref="FailedRowPages"/>). The job row holds the sizes of
+/// <c>R|{id}|{page}</c> a finished job's failed rows (<see cref="FailedRowPages"/>), <c>L|{id}|…</c> its ledger
+/// (<see cref="TableImportLedger"/>) and <c>X|{id}|{chunk}</c> one row per chunk undone, written once. The job row holds the sizes of
 /// its lists, so a read takes only the first pages (<see cref="ImportEchoes.Inline"/> errors and warnings); every
 /// text from the file is cut to <see cref="ImportEchoes"/>' sizes before it is written.
 /// </summary>
@@ -78,7 +79,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         {
             var id = ImportListRows.ImportId(index.RowKey);
             var keys = new List<string> { "J|" + id };
-            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|", FailedRowPages.Prefix(id) })
+            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|", FailedRowPages.Prefix(id), TableImportLedger.Prefix(id), $"X|{id}|" })
                 await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, prefix), select: ["RowKey"], cancellationToken: cancellationToken))
                     keys.Add(row.RowKey);
             keys.Add(index.RowKey); // last, so that a deletion cut short is found and finished next time
@@ -170,6 +171,30 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         }
     }
 
+    public async Task AddUndoResultAsync(string accountId, string importId, UndoResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = new TableEntity(accountId, UndoKey(importId, result.Chunk))
+            {
+                ["Removed"] = result.Removed,
+                ["Restored"] = result.Restored,
+                ["CompletedAt"] = result.CompletedAt,
+            };
+            LongText.Write(row, "Kept", JsonSerializer.Serialize(result.Kept, Json));
+            await Table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Recorded by an earlier delivery of the same undo chunk: it counts once.
+        }
+    }
+
+    public async Task<bool> HasUndoResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken) =>
+        (await Table.GetEntityIfExistsAsync<TableEntity>(accountId, UndoKey(importId, chunk), ["CompletedAt"], cancellationToken)).HasValue;
+
+    private static string UndoKey(string importId, int chunk) => $"X|{importId}|{chunk:D6}";
+
     public async Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(accountId, ChunkKey(importId, chunk), ["CompletedAt"], cancellationToken)).HasValue;
 
@@ -190,6 +215,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         ["ChunkCount"] = job.ChunkCount,
         ["ParsedAt"] = job.ParsedAt,
         ["StageAt"] = job.StageAt,
+        ["UndoStartedAt"] = job.UndoStartedAt,
         ["FailureCode"] = job.Failure?.Code,
         ["FailureMessage"] = job.Failure?.Message,
         ["ErrorCount"] = job.FileIssues.Errors,
@@ -246,6 +272,12 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         await foreach (var chunk in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"K|{id}|"), cancellationToken: cancellationToken))
             chunks.Add(ReadChunk(chunk));
 
+        var undone = new List<UndoResult>();
+        if (row.GetDateTimeOffset("UndoStartedAt") is not null)
+            await foreach (var undo in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"X|{id}|"), cancellationToken: cancellationToken))
+                undone.Add(new UndoResult(int.Parse(undo.RowKey.Split('|')[2]), undo.GetInt32("Removed") ?? 0, undo.GetInt32("Restored") ?? 0,
+                    JsonSerializer.Deserialize<List<UndoKept>>(LongText.Read(undo, "Kept")!, Json)!, undo.GetDateTimeOffset("CompletedAt") ?? default));
+
         var failureCode = row.GetString("FailureCode");
         return new ImportJob(id, row.PartitionKey, row.GetString("FileName"), row.GetString("BlobName"),
             Enum.Parse<ImportStatus>(row.GetString("Stage")), row.GetDateTimeOffset("CreatedAt") ?? default)
@@ -257,6 +289,8 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
             ChunkCount = row.GetInt32("ChunkCount") ?? 0,
             ParsedAt = row.GetDateTimeOffset("ParsedAt"),
             StageAt = row.GetDateTimeOffset("StageAt"),
+            UndoStartedAt = row.GetDateTimeOffset("UndoStartedAt"),
+            UndoChunks = undone,
             Failure = failureCode is null ? null : new ImportFailure(failureCode, row.GetString("FailureMessage") ?? ""),
             Errors = errors,
             Warnings = warnings,

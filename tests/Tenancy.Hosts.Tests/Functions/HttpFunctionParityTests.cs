@@ -77,6 +77,7 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         new("GET", "api/tenant-imports/imp_missing"),
         new("GET", "api/tenant-imports/imp_missing/errors"),
         new("GET", "api/tenant-imports/imp_missing/errors/items?pageSize=10"),
+        new("POST", "api/tenant-imports/imp_missing/undo"),
         new("DELETE", "api/tenants/{tenant}", Anonymous: true),
         new("DELETE", "api/tenants/{tenant}"),
         new("DELETE", "api/tenants/{tenant}"),

@@ -30,7 +30,15 @@ public sealed class ImportHarness : IAsyncDisposable
     public TenantService Tenants => _services.GetRequiredService<TenantService>();
     public CapturingSender Sender => _services.GetRequiredService<CapturingSender>();
 
-    public static async Task<ImportHarness> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static async Task<ImportHarness> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        await StartAsync(azurite, settings, clock, accountId: null, tableFault: null);
+
+    /// <summary>Another instance on the same account whose table transactions fail after <paramref name="allowedTransactions"/>: a crash midway.</summary>
+    public async Task<ImportHarness> CrashingAfterAsync(AzuriteFixture azurite, int allowedTransactions, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await StartAsync(azurite, settings, null, AccountId, new FailingTransactionsPolicy(allowedTransactions));
+
+    private static async Task<ImportHarness> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock,
+        string? accountId, Azure.Core.Pipeline.HttpPipelinePolicy? tableFault)
     {
         var values = new Dictionary<string, string?> { ["TENANCY_STORAGE:ConnectionString"] = azurite.ConnectionString };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
@@ -38,7 +46,15 @@ public sealed class ImportHarness : IAsyncDisposable
         services.AddSingleton<CapturingSender>();
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<CapturingSender>());
         if (clock is not null) services.AddSingleton(clock);
+        if (tableFault is not null)
+        {
+            var options = new Azure.Data.Tables.TableClientOptions();
+            options.Retry.MaxRetries = 0;
+            options.AddPolicy(tableFault, Azure.Core.HttpPipelinePosition.PerCall);
+            services.AddSingleton(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, options));
+        }
         var provider = services.BuildServiceProvider();
+        if (accountId is not null) return new ImportHarness(provider, accountId);
         await provider.GetRequiredService<BlobImportFileStore>().Container.CreateIfNotExistsAsync();
         var account = await provider.GetRequiredService<AccountService>().CreateAsync("Importer", Plan.Msp, CancellationToken.None);
         return new ImportHarness(provider, account.Account.Id);
