@@ -140,6 +140,12 @@ public sealed class ImportUpserter(ITenantStore store, TenantService tenants, II
         DateTimeOffset.UnixEpoch, new FieldErrors(), throwOnErrors: false));
 
     private static IReadOnlyList<ImportIssue> Issues(ImportChunkTenant file, FieldErrors errors, TemplateLanguage language) =>
-        errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportIssue(file.Rows.FirstOrDefault(),
-            e.Key.StartsWith("domains", StringComparison.Ordinal) ? TemplateColumns.Header(TemplateField.Domains, language) : null, m))).ToList();
+        errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportIssue(RowOf(file, e.Key), TenantGrouping.ColumnOf(e.Key, language), m))).ToList();
+
+    // contacts[i] is the i-th row of the tenant in the file.
+    private static int RowOf(ImportChunkTenant file, string field) =>
+        field.StartsWith("contacts[", StringComparison.Ordinal) && field.IndexOf(']') is var close and > 9
+        && int.TryParse(field.AsSpan(9, close - 9), out var index) && index < file.Rows.Count
+            ? file.Rows[index]
+            : file.Rows.FirstOrDefault();
 }

@@ -20,7 +20,8 @@ public class OpenApiTests(LocalHostFixture host)
             Assert.True(operation is not null, $"{route.Method} {route.Template} is not documented");
             Assert.Equal(route.Name, (string?)operation["operationId"]);
             Assert.False(string.IsNullOrEmpty((string?)operation["summary"]));
-            if (route.Method is "POST" or "PATCH")
+            // Undoing an import takes no body: the path names the import, and there is nothing else to say.
+            if (route.Method is "POST" or "PATCH" && route.Name != "UndoImport")
                 Assert.True(operation["requestBody"] is not null, $"{route.Name} has no documented request body");
         }
     }
