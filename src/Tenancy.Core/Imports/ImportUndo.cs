@@ -36,20 +36,20 @@ public sealed class ImportUndo(IImportJobStore jobs, IImportLedger ledger, ITena
     public async Task<MessageOutcome> HandleAsync(ImportChunk chunk, CancellationToken cancellationToken)
     {
         if (await jobs.HasUndoResultAsync(chunk.AccountId, chunk.ImportId, chunk.Chunk, cancellationToken)) return MessageOutcome.Done;
-        int removed = 0, restored = 0;
-        var kept = new List<UndoKept>();
-        foreach (var entry in await ledger.ListAsync(chunk.AccountId, chunk.ImportId, chunk.Chunk, cancellationToken))
-        {
-            var reason = entry.Outcome switch
+        var entries = (await ledger.ListAsync(chunk.AccountId, chunk.ImportId, chunk.Chunk, cancellationToken)).ToList();
+        // Each tenant is its own partition range and its own writes: a chunk's tenants are undone side by side.
+        var reasons = new string?[entries.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, ct) => reasons[i] = entries[i].Outcome switch
             {
-                LedgerOutcome.Created => await RemoveAsync(chunk.AccountId, entry, cancellationToken),
-                LedgerOutcome.Updated => await RestoreAsync(chunk.AccountId, entry, cancellationToken),
+                LedgerOutcome.Created => await RemoveAsync(chunk.AccountId, entries[i], ct),
+                LedgerOutcome.Updated => await RestoreAsync(chunk.AccountId, entries[i], ct),
                 _ => null,
-            };
-            if (reason is not null) kept.Add(new UndoKept(entry.TenantId, entry.TenantName, reason));
-            else if (entry.Outcome == LedgerOutcome.Created) removed++;
-            else if (entry.Outcome == LedgerOutcome.Updated) restored++;
-        }
+            });
+        var done = entries.Zip(reasons).ToList();
+        var kept = done.Where(d => d.Second is not null).Select(d => new UndoKept(d.First.TenantId, d.First.TenantName, d.Second!)).ToList();
+        var removed = done.Count(d => d.Second is null && d.First.Outcome == LedgerOutcome.Created);
+        var restored = done.Count(d => d.Second is null && d.First.Outcome == LedgerOutcome.Updated);
         await jobs.AddUndoResultAsync(chunk.AccountId, chunk.ImportId,
             new UndoResult(chunk.Chunk, removed, restored, kept, clock.GetUtcNow()), cancellationToken);
         return MessageOutcome.Done;
