@@ -67,7 +67,7 @@ public static class ImportBenchmark
     }
 
     /// <summary>Writes the workbook of N tenants in a child process (this program, <c>workbook N path</c>).</summary>
-    private static async Task<string> MakeWorkbookInChildAsync(int tenants)
+    internal static async Task<string> MakeWorkbookInChildAsync(int tenants)
     {
         var path = Path.Combine(Path.GetTempPath(), $"tenancy-bench-{tenants}-{Guid.NewGuid():N}.xlsx");
         var self = Environment.ProcessPath!;
@@ -86,12 +86,13 @@ public static class ImportBenchmark
             $"Benchmark tenant {t:D6}", "Ann Lee", "TRUE", "IT", $"ann@bench{t}.com", "+33", "01 23 45 67 89", "", "", $"bench{t}.com",
         }).ToArray()));
 
-    private static async Task<JsonObject> WaitAsync(HttpClient client, string url)
+    internal static async Task<JsonObject> WaitAsync(HttpClient client, string url, params string[] until)
     {
+        if (until.Length == 0) until = ["completed", "completedWithErrors", "failed"];
         while (true)
         {
             var job = JsonNode.Parse(await client.GetStringAsync(url))!.AsObject();
-            if ((string?)job["status"] is "completed" or "completedWithErrors" or "failed") return job;
+            if (until.Contains((string?)job["status"])) return job;
             await Task.Delay(200);
         }
     }

@@ -2,6 +2,7 @@ using Tenancy.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- tickets [count]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- imports [tenants ...]   (default: 1000 10000)
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- undo [tenants]      (default: 1000)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- api [calls]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- hotgroup [registrations]
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- console [runs]    (needs /usr/bin/chromium)
@@ -32,4 +33,6 @@ if (what is "imports" or "all")
     await ImportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 if (what is "export" or "all")
     await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
+if (what is "undo" or "all")
+    await UndoBenchmark.RunAsync(numbers.FirstOrDefault(1000));
 return 0;

@@ -80,7 +80,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITem
 
         var (bestSheet, row, bestMatch) = best.Value;
         var code = bestMatch.Duplicates.Count > 0 ? ImportFailure.DuplicateColumns : ImportFailure.MissingColumns;
-        return TemplateReadResult.Fail(code, bestMatch.Problem($"sheet '{bestSheet.Name}', row {row}")!);
+        return TemplateReadResult.Fail(code, bestMatch.Problem($"sheet '{ImportEchoes.Cut(bestSheet.Name, ImportEchoes.QuotedValueMax)}', row {row}")!);
     }
 
     /// <summary>The first row with something other than white space in it.</summary>
@@ -141,7 +141,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITem
 
         if (rows.All(r => r.IsBlank))
             return TemplateReadResult.Fail(ImportFailure.NoRows,
-                $"Sheet '{sheet.Name}' has a header row (row {headerRow}) but no data rows below it: add one row per contact.");
+                $"Sheet '{ImportEchoes.Cut(sheet.Name, ImportEchoes.QuotedValueMax)}' has a header row (row {headerRow}) but no data rows below it: add one row per contact.");
 
         return TemplateReadResult.Ok(new ParsedTemplate(match.Language, sheet.Name, headerRow, rows, match.Ignored));
     }

@@ -42,6 +42,16 @@ public sealed class ImportFunctions(ImportProcessor processor, ILoggerFactory lo
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportErrors)] HttpRequest req, string importId) =>
         ImportEndpoints.Errors(req, importId);
 
+    [Function("ListImportErrors")]
+    public static Task<IResult> ListImportErrors(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportErrorItems)] HttpRequest req, string importId) =>
+        ImportEndpoints.ErrorItems(req, importId);
+
+    [Function("UndoImport")]
+    public static Task<IResult> UndoImport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ImportUndo)] HttpRequest req, string importId) =>
+        ImportEndpoints.Undo(req, importId);
+
     // Flex Consumption runs blob triggers only from Event Grid; infra/hooks/postdeploy.sh subscribes this
     // function by name. BlobClient.Name is the blob's whole name in the container, "{accountId}/{file}",
     // whatever the {name} pattern captures; the processor reads the blob itself.

@@ -43,6 +43,8 @@ public static class TenancyComposition
         services.AddSingleton<RecentAccounts>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<ImportProcessor>();
+        services.AddSingleton<ImportUpserter>();
+        services.AddSingleton<ImportUndo>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<Tenancy.Core.Audit.AuditService>();
         services.AddSingleton<TenantExportService>();

@@ -53,6 +53,8 @@ public static class ApiRoutes
     public const string Grant = "access-grants/{grantId}";
     public const string DeviceGroupAccess = "device-groups/{groupId}/access";
     public const string DeviceAccess = "devices/{deviceId}/access";
+    public const string ImportErrorItems = "tenant-imports/{importId}/errors/items";
+    public const string ImportUndo = "tenant-imports/{importId}/undo";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -162,7 +164,7 @@ public static class ApiRoutes
         new("UploadImport", "POST", Imports, ImportEndpoints.Upload, Operation.Imports, b => b.WithTags("Imports")
             .WithSummary("Upload a filled template (raw .xlsx body, or multipart/form-data with one file): 202 and the queued job; with validateOnly=true, 200 and the same report, nothing created. Files expanding past 50 MiB, nesting XML over 64 deep or holding over 5 million XML elements fail (zip-bomb, too-complex); the compression ratio alone refuses nothing.")
             .WithDescription("Read the job at its Location until its status is completed, completedWithErrors or failed.")
-            .Query(QueryParameters.ValidateOnly, QueryParameters.FileName).SpreadsheetUpload()
+            .Query(QueryParameters.ValidateOnly, QueryParameters.Mode, QueryParameters.FileName).SpreadsheetUpload()
             .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Produces<ImportJobResponse>(200)),
         new("ListImports", "GET", Imports, ImportEndpoints.List, Operation.Imports, b => b.WithTags("Imports")
             .WithSummary("The account's import jobs, newest first, paged in storage (opaque continuationToken); jobs are kept 90 days (TENANCY_IMPORTS__JobRetentionDays).")
@@ -256,6 +258,14 @@ public static class ApiRoutes
             .WithSummary("The agents who reach a device (through its group), each with why; with at=, as it stood then.")
             .WithDescription("An ungrouped device is reached through allTenants only.")
             .Query(QueryParameters.At).Produces<ReachingAgentsResponse>().Problems(404)),
+        new("ListImportErrors", "GET", ImportErrorItems, ImportEndpoints.ErrorItems, Operation.Imports, b => b.WithTags("Imports")
+            .WithSummary("Every error of an import job, one page at a time (the job itself carries the first 100 and errorCount): the file's own errors by row, then those met while creating tenants.")
+            .WithDescription("Messages and columns are cut to 400 and 100 characters; a value quoted in a message to 60.")
+            .Paged().Produces<ListResponse<ImportIssueResponse>>().Problems(404)),
+        new("UndoImport", "POST", ImportUndo, ImportEndpoints.Undo, Operation.Imports, b => b.WithTags("Imports")
+            .WithSummary("Undo a finished import: 202, and the job becomes undoing, then undone. Tenants it created are removed and tenants it updated get their notes, contacts and domains back, except those changed since (kept, listed in undo.kept). Safe to repeat.")
+            .WithDescription("Read the job at its Location until its status is undone.")
+            .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Problems(404).Conflicts("import-not-finished")),
     ];
 
     private static readonly IReadOnlyList<(ApiRoute Route, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher)> Matchers = All

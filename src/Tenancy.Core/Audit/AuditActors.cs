@@ -15,6 +15,7 @@ public static class AuditActors
     /// </summary>
     public static AuditActor Current(string? systemWorkFor = null) => CallerScope.Current switch
     {
+        { AgentId: { } agentId } caller => new AuditActor(AuditActor.Agent, agentId, caller.Agent?.Name ?? agentId),
         { } caller => new AuditActor(AuditActor.Account, caller.Account.Id, caller.Account.Name),
         null when systemWorkFor is not null => new AuditActor(AuditActor.System, systemWorkFor, $"Tenancy, for {systemWorkFor}"),
         null => new AuditActor(AuditActor.System, SystemId, "Tenancy"),

@@ -8,8 +8,12 @@ namespace Tenancy.Core.Imports;
 public sealed record ImportChunkTenant(
     string TenantId, IReadOnlyList<int> Rows, string Name, string? Notes, IReadOnlyList<ContactFields> Contacts, IReadOnlyList<string> Domains);
 
-/// <summary>The <c>tenant-import-chunks</c> message (API.md); its message id is <c>{importId}-{chunk}</c>.</summary>
-public sealed record ImportChunk(string ImportId, string AccountId, int Chunk, int ChunkCount, IReadOnlyList<ImportChunkTenant> Tenants)
+/// <summary>
+/// The <c>tenant-import-chunks</c> message (API.md); its message id is <c>{importId}-{chunk}</c>. An undo of the
+/// import goes over the same queue, one message per chunk of the import, with <c>undo: true</c>, no tenants and the
+/// message id <c>{importId}-undo-{chunk}</c>.
+/// </summary>
+public sealed record ImportChunk(string ImportId, string AccountId, int Chunk, int ChunkCount, IReadOnlyList<ImportChunkTenant> Tenants, bool? Undo = null)
 {
     public const string QueueName = "tenant-import-chunks";
 
@@ -19,7 +23,7 @@ public sealed record ImportChunk(string ImportId, string AccountId, int Chunk, i
         AllowDuplicateProperties = false,
     };
 
-    public string MessageId => $"{ImportId}-{Chunk}";
+    public string MessageId => Undo == true ? $"{ImportId}-undo-{Chunk}" : $"{ImportId}-{Chunk}";
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

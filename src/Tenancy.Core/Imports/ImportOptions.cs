@@ -17,4 +17,7 @@ public sealed class ImportOptions
 
     /// <summary>How long a job is kept (listed, readable, its report downloadable); older ones are deleted.</summary>
     public int JobRetentionDays { get; set; } = 90;
+
+    /// <summary>A running job with no progress for this long is finished or failed as stalled (<see cref="StaleJobs"/>).</summary>
+    public int StaleJobMinutes { get; set; } = 30;
 }

@@ -20,12 +20,20 @@ public interface IErrorReportWriter
     byte[] Create(TemplateLanguage language, IEnumerable<FailedRow> rows);
 }
 
-public sealed record StoredFile(string Name, string ETag, long Size);
+/// <summary>A stored template file; <see cref="Mode"/> is what its blob metadata or name asks for (<see cref="ImportModes"/>).</summary>
+public sealed record StoredFile(string Name, string ETag, long Size)
+{
+    public ImportMode Mode { get; init; } = ImportModes.FromName(Name);
+}
 
 /// <summary>Template files in the <c>tenant-imports</c> container, named <c>{accountId}/{file}</c>.</summary>
 public interface IImportFileStore
 {
-    Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken);
+    Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken) =>
+        UploadAsync(blobName, content, ImportMode.Create, cancellationToken);
+
+    /// <summary>Stores the file with its mode in the blob's metadata (<c>mode=upsert</c>), as a user may set it on a drop.</summary>
+    Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, CancellationToken cancellationToken);
 
     Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken);
 
@@ -38,7 +46,14 @@ public interface IImportJobStore
     /// <summary>Writes the job if it does not exist yet, and returns the stored one either way.</summary>
     Task<ImportJob> AddOrGetAsync(ImportJob job, CancellationToken cancellationToken);
 
+    /// <summary>The job with its first <see cref="ImportEchoes.Inline"/> errors and warnings, its counts and its chunk results.</summary>
     Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken);
+
+    /// <summary>The job with every error, warning and refusal (for its error report).</summary>
+    Task<ImportJob?> FindCompleteAsync(string accountId, string importId, CancellationToken cancellationToken);
+
+    /// <summary>A page of the job's errors: the file stage's by row, then those met while creating tenants.</summary>
+    Task<ResultPage<ImportIssue>> ListErrorsAsync(string accountId, string importId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>One page of the account's jobs created since <paramref name="createdSince"/>, newest first.</summary>
     Task<ResultPage<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, PageRequest page, CancellationToken cancellationToken);
@@ -59,4 +74,9 @@ public interface IImportJobStore
     Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken);
 
     Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
+
+    /// <summary>Writes what undoing a chunk did, once; a second write of the same chunk is ignored.</summary>
+    Task AddUndoResultAsync(string accountId, string importId, UndoResult result, CancellationToken cancellationToken);
+
+    Task<bool> HasUndoResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace Tenancy.Core.Imports;
 /// </summary>
 public sealed class ImportProcessor(
     IImportFileStore files, IImportJobStore jobs, Audit.IAuditLog audit, ITemplateReader reader, IMessageSender sender, IAccountStore accounts,
-    TenantService tenants, ImportOptions options, TimeProvider clock, TenancyMetrics metrics)
+    TenantService tenants, ImportUpserter upserter, ImportUndo undo, ImportOptions options, TimeProvider clock, TenancyMetrics metrics)
 {
     /// <summary>A blob's job id: the same blob (name and content tag) seen twice is one job.</summary>
     public static string JobId(string blobName, string etag) => Ids.Derived("imp", blobName, etag.Trim('"'));
@@ -28,24 +28,24 @@ public sealed class ImportProcessor(
         if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
 
         var job = await AddJobAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
-            ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+            ImportStatus.Queued, clock.GetUtcNow()) { Mode = file.Mode }, cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return; // already handled
 
-        await jobs.SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
+        await SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
         var parsed = await ParseAsync(job, file, cancellationToken);
         if (parsed.Failure is not null)
         {
-            await jobs.SaveStageAsync(parsed.Job, cancellationToken);
+            await SaveStageAsync(parsed.Job, cancellationToken);
             return;
         }
 
         // Chunks go out before the job says "processing": if we stop midway, the blob is handled again and
         // the chunks are sent again under the same message ids, which the chunk stage recognises.
         var chunks = ImportChunker.Split(job.Id, accountId, parsed.Plan!.Tenants, options);
-        await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Parsing, ChunkCount = chunks.Count }, cancellationToken);
+        await SaveStageAsync(parsed.Job with { Stage = ImportStatus.Parsing, ChunkCount = chunks.Count }, cancellationToken);
         foreach (var chunk in chunks)
             await sender.SendAsync(ImportChunk.QueueName, chunk.ToJson(), chunk.MessageId, cancellationToken);
-        await jobs.SaveStageAsync(parsed.Job with { Stage = ImportStatus.Processing, ChunkCount = chunks.Count }, cancellationToken);
+        await SaveStageAsync(parsed.Job with { Stage = ImportStatus.Processing, ChunkCount = chunks.Count }, cancellationToken);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class ImportProcessor(
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return;
         var reason = $"The file could not be processed after {attempts} attempts (last error: {DomainName.Echo(lastError, 200)}). " +
                      "Nothing was imported from it. Upload it again; if it fails again, save it from Excel as a new file or split it.";
-        await jobs.SaveStageAsync(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(ImportFailure.ProcessingFailed, reason), ParsedAt = clock.GetUtcNow() }, cancellationToken);
+        await SaveStageAsync(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(ImportFailure.ProcessingFailed, reason), ParsedAt = clock.GetUtcNow() }, cancellationToken);
     }
 
     /// <summary>Records a job unless it exists, and its entry unless that exists (<see cref="ImportAudit"/>).</summary>
@@ -83,10 +83,16 @@ public sealed class ImportProcessor(
         if (chunk is null) return MessageOutcome.Poison(reason!);
         var job = await jobs.FindAsync(chunk.AccountId, chunk.ImportId, cancellationToken);
         if (job is null) return MessageOutcome.Poison($"import '{chunk.ImportId}' does not exist");
+        if (chunk.Undo == true) return await undo.HandleAsync(chunk, cancellationToken);
         if (await jobs.HasChunkResultAsync(chunk.AccountId, chunk.ImportId, chunk.Chunk, cancellationToken))
             return MessageOutcome.Done; // a redelivered chunk: already counted
 
         var language = TemplateLanguages.TryParse(job.Language, out var l) ? l : TemplateLanguage.English;
+        if (job.Mode == ImportMode.Upsert)
+        {
+            await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId, await upserter.UpsertAsync(chunk, language, cancellationToken), cancellationToken);
+            return MessageOutcome.Done;
+        }
         var nameColumn = TemplateColumns.Header(TemplateField.TenantName, language);
         var domainsColumn = TemplateColumns.Header(TemplateField.Domains, language);
         var created = 0;
@@ -104,6 +110,7 @@ public sealed class ImportProcessor(
             errors.Add(new ImportIssue(tenant.Rows.FirstOrDefault(), column, failure.Message));
             refused.Add(new ImportRefusal(tenant.Name, tenant.Rows));
         }
+        await upserter.RecordCreatedAsync(chunk, chunk.Tenants.Where((_, i) => outcomes[i] is null), cancellationToken);
         await jobs.AddChunkResultAsync(chunk.AccountId, chunk.ImportId,
             new ChunkResult(chunk.Chunk, created, errors, refused, clock.GetUtcNow()), cancellationToken);
         metrics.TenantsImported(created);
@@ -136,7 +143,7 @@ public sealed class ImportProcessor(
         if (plan.NothingToImport)
         {
             var empty = Failed(job, ImportFailure.NoRows, "The template has no tenants to import: its rows are blank or only the untouched example.");
-            return empty with { Job = empty.Job with { Warnings = plan.Warnings } };
+            return empty with { Job = empty.Job.WithFileIssues([], plan.Warnings, []) };
         }
 
         var errors = plan.Errors.ToList();
@@ -154,22 +161,24 @@ public sealed class ImportProcessor(
             }
         }
 
-        var parsedJob = job with
+        var parsedJob = (job with
         {
             Language = template.Language.Code(),
             RowCount = plan.RowCount,
             TenantCount = tenantTotal,
-            Errors = errors.OrderBy(e => e.Row).ToList(),
-            Warnings = plan.Warnings,
-            Refused = refused,
             ParsedAt = clock.GetUtcNow(),
-        };
+        }).WithFileIssues(errors.OrderBy(e => e.Row).ToList(), plan.Warnings, refused);
         return new ParsedImport(parsedJob, plan with { Tenants = valid }, null, template);
     }
 
-    private ParsedImport Failed(ImportJob job, string code, string message) =>
-        new(job with { Stage = ImportStatus.Failed, Failure = new ImportFailure(code, message), ParsedAt = clock.GetUtcNow() },
-            null, new ImportFailure(code, message), null);
+    private Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken) =>
+        jobs.SaveStageAsync(job with { StageAt = clock.GetUtcNow() }, cancellationToken);
+
+    private ParsedImport Failed(ImportJob job, string code, string message)
+    {
+        var failure = new ImportFailure(code, message);
+        return new(job with { Stage = ImportStatus.Failed, Failure = failure, ParsedAt = clock.GetUtcNow() }, null, failure, null);
+    }
 
     /// <summary>The file name a job shows: a dropped blob's name may run to 1,024 characters; its end (with the extension) is kept.</summary>
     private static string FileNameOf(string blobName)

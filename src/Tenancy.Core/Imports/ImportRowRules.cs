@@ -4,8 +4,19 @@ using Tenancy.Core.Tenants;
 
 namespace Tenancy.Core.Imports;
 
-/// <summary>A problem found in a template, located by row number and column header (in the file's language).</summary>
-public sealed record ImportIssue(int Row, string? Column, string Message);
+/// <summary>
+/// A problem found in a template, located by row number and column header (in the file's language). Its column and
+/// message are cut to <see cref="ImportEchoes"/>' sizes however it is made, so no file can make storing it fail.
+/// </summary>
+public sealed record ImportIssue(int Row, string? Column, string Message)
+{
+    private readonly string? _column = ImportEchoes.CutOrNull(Column, ImportEchoes.ColumnMax);
+    private readonly string _message = ImportEchoes.Cut(Message ?? "", ImportEchoes.MessageMax);
+
+    public string? Column { get => _column; init => _column = ImportEchoes.CutOrNull(value, ImportEchoes.ColumnMax); }
+
+    public string Message { get => _message; init => _message = ImportEchoes.Cut(value ?? "", ImportEchoes.MessageMax); }
+}
 
 /// <summary>One template row once read and cleaned: the tenant it belongs to and the contact it describes.</summary>
 public sealed record ImportRow(
@@ -90,7 +101,7 @@ public static class ImportRowRules
         TenantRules.ValidateNotes(tenantNotes, errors, "tenantNotes");
 
         if (!TryParsePrimary(row[TemplateField.PrimaryContact], out var isPrimary))
-            errors.Add("isPrimary", $"'{row[TemplateField.PrimaryContact]?.Trim()}' is not true or false. Use TRUE or FALSE (also accepted: yes/no, 1/0, vrai/faux, oui/non).");
+            errors.Add("isPrimary", $"'{ImportEchoes.Cut(row[TemplateField.PrimaryContact]?.Trim() ?? "", ImportEchoes.QuotedValueMax)}' is not true or false. Use TRUE or FALSE (also accepted: yes/no, 1/0, vrai/faux, oui/non).");
 
         var fields = new ContactFields(
             row[TemplateField.ContactName], row[TemplateField.ContactRole], row[TemplateField.ContactEmail],

@@ -25,9 +25,16 @@ public sealed record ParsedTemplate(
     IReadOnlyList<TemplateRow> Rows,
     IReadOnlyList<string> IgnoredColumns);
 
-/// <summary>Why a whole file cannot be imported: a stable <see cref="Code"/> for programs and an English message for people.</summary>
+/// <summary>
+/// Why a whole file cannot be imported: a stable <see cref="Code"/> for programs and an English message for people,
+/// cut to <see cref="ImportEchoes.FailureMax"/> (it may quote a sheet name).
+/// </summary>
 public sealed record ImportFailure(string Code, string Message)
 {
+    private readonly string _message = ImportEchoes.Cut(Message ?? "", ImportEchoes.FailureMax);
+
+    public string Message { get => _message; init => _message = ImportEchoes.Cut(value ?? "", ImportEchoes.FailureMax); }
+
     public const string Empty = "empty";
     public const string TooLarge = "too-large";
     public const string NotXlsx = "not-xlsx";
@@ -35,6 +42,7 @@ public sealed record ImportFailure(string Code, string Message)
     public const string ZipBomb = "zip-bomb";
     public const string TooComplex = "too-complex";
     public const string ProcessingFailed = "processing-failed";
+    public const string Stalled = "stalled";
     public const string Corrupt = "corrupt";
     public const string NoHeader = "no-header";
     public const string MissingColumns = "missing-columns";

@@ -135,19 +135,33 @@ public static class TenantGrouping
         // contacts[3].email → the fourth row of the tenant, "Contact email".
         if (field.StartsWith("contacts[", StringComparison.Ordinal) && field.IndexOf(']') is var close and > 9
             && int.TryParse(field.AsSpan(9, close - 9), out var index) && index < rows.Count)
+            return (rows[index].Number, ColumnOf(field, language));
+        return (rows[0].Number, ColumnOf(field, language));
+    }
+
+    /// <summary>
+    /// The column, in the file's language, of a field the API's rules name (<c>contacts[2].email</c> → "Contact email"
+    /// or "Adresse électronique du contact"; <c>domains</c> → "Domains" or "Domaines"); null for the tenant as a whole.
+    /// </summary>
+    public static string? ColumnOf(string field, TemplateLanguage language)
+    {
+        var contactField = field.StartsWith("contacts[", StringComparison.Ordinal) && field.IndexOf(']') is var close and > 9
+            ? field[(close + 1)..].TrimStart('.')
+            : null;
+        TemplateField? column = (field, contactField) switch
         {
-            var column = field[(close + 1)..].TrimStart('.') switch
-            {
-                "name" => H(TemplateField.ContactName),
-                "role" => H(TemplateField.ContactRole),
-                "email" => H(TemplateField.ContactEmail),
-                "countryCode" => H(TemplateField.CountryCode),
-                "phone" => H(TemplateField.ContactPhone),
-                "notes" => H(TemplateField.ContactNotes),
-                _ => null,
-            };
-            return (rows[index].Number, column);
-        }
-        return (rows[0].Number, null);
+            (_, "name") => TemplateField.ContactName,
+            (_, "role") => TemplateField.ContactRole,
+            (_, "email") => TemplateField.ContactEmail,
+            (_, "countryCode") => TemplateField.CountryCode,
+            (_, "phone") => TemplateField.ContactPhone,
+            (_, "notes") => TemplateField.ContactNotes,
+            (_, "isPrimary") => TemplateField.PrimaryContact,
+            ("name", _) => TemplateField.TenantName,
+            ("notes", _) => TemplateField.TenantNotes,
+            _ when field.StartsWith("domains", StringComparison.Ordinal) => TemplateField.Domains,
+            _ => null,
+        };
+        return column is { } known ? TemplateColumns.Header(known, language) : null;
     }
 }

@@ -27,12 +27,21 @@ public static class ContractMappings
     extension(ImportJobResponse)
     {
         public static ImportJobResponse From(ImportJob job) => new(
-            job.Id.Length == 0 ? null : job.Id, job.Status, job.FileName,
-            job.RowCount, job.TenantCount, job.CreatedCount, job.FailedCount, job.ChunkCount, job.Chunks.Count,
-            job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
-            job.AllErrors.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
-            job.Warnings.Select(e => new ImportIssueResponse(e.Row, e.Column, e.Message)).ToList(),
-            job.CreatedAt, job.CompletedAt);
+            job.Id.Length == 0 ? null : job.Id, job.Status, job.Mode, job.FileName,
+            job.RowCount, job.TenantCount, job.CreatedCount, job.UpdatedCount, job.UnchangedCount, job.FailedCount, job.Progress, job.ChunkCount, job.Chunks.Count,
+            job.Status != ImportStatus.Failed || job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
+            job.ErrorCount, job.InlineErrors.Select(ImportIssueResponse.From).ToList(),
+            job.WarningCount, job.InlineWarnings.Select(ImportIssueResponse.From).ToList(),
+            job.CreatedAt, job.CompletedAt, job.UndoneAt,
+            job.UndoStartedAt is null ? null : new ImportUndoResponse(
+                job.UndoChunks.Sum(u => u.Removed), job.UndoChunks.Sum(u => u.Restored), job.UndoChunks.Sum(u => u.Kept.Count),
+                job.UndoChunks.OrderBy(u => u.Chunk).SelectMany(u => u.Kept).Take(ImportEchoes.Inline)
+                    .Select(k => new ImportUndoKeptResponse(k.TenantId, k.TenantName, k.Reason)).ToList()));
+    }
+
+    extension(ImportIssueResponse)
+    {
+        public static ImportIssueResponse From(ImportIssue e) => new(e.Row, e.Column, e.Message);
     }
 
     extension(AuditEntryResponse)

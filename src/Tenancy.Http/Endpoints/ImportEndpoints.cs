@@ -21,12 +21,14 @@ public static class ImportEndpoints
     {
         var imports = ctx.Service<ImportService>();
         var validateOnly = QueryArgs.Bool(request, "validateOnly");
+        if (!ImportModes.TryParse(QueryArgs.String(request, "mode", maxLength: 10), out var mode))
+            throw ValidationException.For("mode", "Must be create or upsert.");
         var (fileName, content) = await UploadedFile.ReadAsync(request, imports.MaxFileBytes, ctx.CancellationToken);
         if (validateOnly)
-            return Results.Json(ImportJobResponse.From(await imports.ValidateAsync(ctx.AccountId, fileName, content, ctx.CancellationToken)), TenancyJson.Options);
+            return Results.Json(ImportJobResponse.From(await imports.ValidateAsync(ctx.AccountId, fileName, content, mode, ctx.CancellationToken)), TenancyJson.Options);
 
         using var stream = new MemoryStream(content, writable: false);
-        var job = await imports.UploadAsync(ctx.AccountId, fileName, stream, ctx.CancellationToken);
+        var job = await imports.UploadAsync(ctx.AccountId, fileName, stream, mode, ctx.CancellationToken);
         return Results.Json(ImportJobResponse.From(job), TenancyJson.Options, statusCode: StatusCodes.Status202Accepted)
             .WithLocation($"/api/tenant-imports/{job.Id}");
     });
@@ -46,5 +48,18 @@ public static class ImportEndpoints
         var (language, rows) = await ctx.Service<ImportService>().FailedRowsAsync(ctx.AccountId, importId, ctx.CancellationToken);
         return Results.File(ctx.Service<IErrorReportWriter>().Create(language, rows), TemplateFiles.ContentType,
             TemplateFiles.ErrorReportName(language, importId));
+    });
+
+    public static Task<IResult> ErrorItems(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
+    {
+        var page = await ctx.Service<ImportService>().ListErrorsAsync(ctx.AccountId, importId, QueryArgs.Page(request), ctx.CancellationToken);
+        return Results.Json(new ListResponse<ImportIssueResponse>(page.Items.Select(ImportIssueResponse.From).ToList(), page.ContinuationToken), TenancyJson.Options);
+    });
+
+    public static Task<IResult> Undo(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
+    {
+        var job = await ctx.Service<ImportService>().UndoAsync(ctx.AccountId, importId, ctx.CancellationToken);
+        return Results.Json(ImportJobResponse.From(job), TenancyJson.Options, statusCode: StatusCodes.Status202Accepted)
+            .WithLocation($"/api/tenant-imports/{job.Id}");
     });
 }

@@ -35,8 +35,10 @@ public static class ApiExamples
     private static readonly TenantResponse Tenant = new(TenantId, "Contoso", "Key account", [Ann, Bob],
         [new DeviceGroupRef(GroupId, "Contoso laptops", 12)], ["contoso.com"], new OriginResponse("console", null), Created, Updated);
 
-    private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, "tenants.xlsx", 3, 2, 1, 1, 1, 1, null,
-        [new ImportIssueResponse(3, "Contact email", "'ann@' is not a valid email address.")], [], Created, Updated);
+    private static readonly ImportIssueResponse Issue = new(3, "Contact email", "'ann@' is not a valid email address.");
+
+    private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, ImportMode.Create, "tenants.xlsx", 3, 2, 1, 0, 0, 1, 100, 1, 1, null,
+        1, [Issue], 0, [], Created, Updated);
 
     private static readonly IReadOnlyDictionary<Type, object> ByType = new Dictionary<Type, object>
     {
@@ -100,6 +102,7 @@ public static class ApiExamples
             new AuditEntryResponse("aud_0197a3c2f1d27b5e9a4c8e0f1b2d3c4b", Created, new AuditActorResponse("system", ImportId, $"Tenancy, for {ImportId}"),
                 "tenant.created", "tenant", TenantId, null, JsonSerializer.SerializeToElement(new { id = TenantId, name = "Contoso" })),
         ], "VXwwMDAwMDAwMDAwMDAwMDAwMDAwfGF1ZA"),
+        [typeof(ListResponse<ImportIssueResponse>)] = new ListResponse<ImportIssueResponse>([Issue], null),
     };
 
     /// <summary>The example of a contract type, as JSON; null when the type has none.</summary>
@@ -135,6 +138,7 @@ public static class ApiExamples
         "last-contact" => Conflict(kind, "The last contact of a tenant cannot be removed."),
         "primary-contact-required" => Conflict(kind, "A tenant always has one primary contact: make another contact primary instead."),
         "import-failed" => Conflict(kind, "This import failed as a whole, so it has no rows to report: the file is not an .xlsx workbook."),
+        "import-not-finished" => Conflict(kind, "Import 'imp_4f1c9e2a7b3d8c6e0a5f1b9d2c7e3a8f' is processing: only a finished import can be undone. Wait until it has finished."),
         _ => Conflict("concurrent-change", "Too many concurrent changes. Try again.") with { Title = "Too many concurrent changes." },
     };
 

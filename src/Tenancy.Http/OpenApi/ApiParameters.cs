@@ -85,6 +85,10 @@ public static class QueryParameters
         "The answer as it stood at this moment (ISO 8601); left out: now.",
         () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", MaxLength = 64 }, "2026-03-02T09:15:00Z");
 
+    public static readonly QueryParameter Mode = new("mode",
+        "create (the default) refuses a tenant whose name exists; upsert updates it: notes from the file, contacts matched by email (by name without email) updated or added, the file's domains added, nothing removed.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["create", "upsert"], Default = "create" }, "upsert");
+
     public static readonly QueryParameter FileName = new("fileName",
         "The file's name, for a raw upload (a multipart upload carries its own); it names the job and its error report.",
         () => new OpenApiSchema { Type = JsonSchemaType.String }, "tenants.xlsx");

@@ -29,9 +29,9 @@ public sealed record ValidationProblem(
 
 [Description("The request clashes with existing data (RFC 9457). The members present depend on type: tenant-name-taken and " +
              "domain-taken name the tenant holding it (tenantId, tenantName, and name or domain); device-group-owned-elsewhere " +
-             "lists the conflicts; last-contact, primary-contact-required, import-failed and concurrent-change carry no more.")]
+             "lists the conflicts; last-contact, primary-contact-required, import-failed, import-not-finished and concurrent-change carry no more.")]
 public sealed record ConflictProblem(
-    [property: Description("urn:tenancy:problem:{kind}: tenant-name-taken, domain-taken, device-group-owned-elsewhere, last-contact, primary-contact-required, import-failed or concurrent-change.")] string Type,
+    [property: Description("urn:tenancy:problem:{kind}: tenant-name-taken, domain-taken, device-group-owned-elsewhere, last-contact, primary-contact-required, import-failed, import-not-finished or concurrent-change.")] string Type,
     string Title, int Status, string Detail,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instance,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceId,

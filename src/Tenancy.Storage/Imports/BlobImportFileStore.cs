@@ -12,15 +12,24 @@ public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFile
 
     public BlobContainerClient Container { get; } = service.GetBlobContainerClient(ContainerName);
 
-    public async Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    public async Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, CancellationToken cancellationToken)
     {
-        var response = await Container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+        try
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = TemplateFiles.ContentType },
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        }, cancellationToken);
+            await Container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = TemplateFiles.ContentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = mode == ImportMode.Upsert ? new Dictionary<string, string> { [ImportModes.MetadataKey] = mode.Code() } : null,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Upload names are unique (time and a random part): the blob exists because our own attempt wrote it and
+            // its answer was lost, so the SDK's retry met the If-None-Match of its first try.
+        }
         var properties = await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
-        return new StoredFile(blobName, response.Value.ETag.ToString(), properties.Value.ContentLength);
+        return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength) { Mode = mode };
     }
 
     public async Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken)
@@ -28,7 +37,10 @@ public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFile
         try
         {
             var properties = await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
-            return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength);
+            return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength)
+            {
+                Mode = ImportModes.From(blobName, properties.Value.Metadata.TryGetValue(ImportModes.MetadataKey, out var mode) ? mode : null),
+            };
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -1,18 +1,24 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Tenancy.Core.Imports;
+using Tenancy.Storage.Tables;
 
 namespace Tenancy.Storage.Imports;
 
 /// <summary>
 /// A finished job's failed rows (the error report's content), stored once so that the report is not made by
-/// parsing the uploaded file again on every download: <c>R|{id}|{page}</c>, each page a JSON array that fits a
-/// property; page 0 is always written, so an empty report is told apart from one never stored.
+/// parsing the uploaded file again on every download: <c>R|{id}|{page}</c>, each page a JSON array in one entity
+/// (<see cref="LongText"/>); page 0 is always written, so an empty report is told apart from one never stored.
+/// Each cell is cut to <see cref="ImportEchoes.ReportCellMax"/>, so a row always fits a page.
 /// </summary>
 internal static class FailedRowPages
 {
-    private const int MaxPageChars = 30_000; // a string property holds 32K characters
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const int MaxPageChars = 250_000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Not ASCII-only: a cell in another script would take six characters a letter.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private sealed record StoredRow(int Number, Dictionary<TemplateField, string> Cells, List<string> Messages, List<TemplateField> Fields);
 
@@ -25,8 +31,8 @@ internal static class FailedRowPages
         var number = 0;
         foreach (var row in rows)
         {
-            var json = JsonSerializer.Serialize(new StoredRow(row.Row.Number, row.Row.Cells.ToDictionary(), row.Messages.ToList(), row.Fields.ToList()), Json);
-            // A row's cells are bounded by the template's column limits, so one always fits a page.
+            var cells = row.Row.Cells.ToDictionary(c => c.Key, c => ImportEchoes.Cut(c.Value, ImportEchoes.ReportCellMax));
+            var json = JsonSerializer.Serialize(new StoredRow(row.Row.Number, cells, row.Messages.ToList(), row.Fields.ToList()), Json);
             if (page.Count > 0 && chars + json.Length + 1 > MaxPageChars)
             {
                 yield return Page(accountId, importId, number++, page);
@@ -40,9 +46,13 @@ internal static class FailedRowPages
     }
 
     public static IEnumerable<FailedRow> Read(TableEntity page) =>
-        JsonSerializer.Deserialize<List<StoredRow>>(page.GetString("Items"), Json)!
+        JsonSerializer.Deserialize<List<StoredRow>>(LongText.Read(page, "Items")!, Json)!
             .Select(r => new FailedRow(new TemplateRow(r.Number, r.Cells), r.Messages, r.Fields));
 
-    private static TableEntity Page(string accountId, string importId, int number, List<string> items) =>
-        new(accountId, $"{Prefix(importId)}{number:D5}") { ["Items"] = "[" + string.Join(",", items) + "]" };
+    private static TableEntity Page(string accountId, string importId, int number, List<string> items)
+    {
+        var page = new TableEntity(accountId, $"{Prefix(importId)}{number:D5}");
+        LongText.Write(page, "Items", "[" + string.Join(",", items) + "]");
+        return page;
+    }
 }

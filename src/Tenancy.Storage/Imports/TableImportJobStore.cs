@@ -11,7 +11,10 @@ namespace Tenancy.Storage.Imports;
 /// <c>V|{id}|{kind}|{page}</c> its errors, warnings and refused tenants in pages that fit a property,
 /// <c>K|{id}|{chunk}</c> one row per chunk done, written once (counts are sums of those rows), and
 /// <c>I|{inverted ticks}|{id}</c> the list index, newest first (<see cref="ImportListRows"/>), and
-/// <c>R|{id}|{page}</c> a finished job's failed rows (<see cref="FailedRowPages"/>).
+/// <c>R|{id}|{page}</c> a finished job's failed rows (<see cref="FailedRowPages"/>), <c>L|{id}|…</c> its ledger
+/// (<see cref="TableImportLedger"/>) and <c>X|{id}|{chunk}</c> one row per chunk undone, written once. The job row holds the sizes of
+/// its lists, so a read takes only the first pages (<see cref="ImportEchoes.Inline"/> errors and warnings); every
+/// text from the file is cut to <see cref="ImportEchoes"/>' sizes before it is written.
 /// </summary>
 public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
 {
@@ -36,10 +39,16 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         }
     }
 
-    public async Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken)
+    public async Task<ImportJob?> FindAsync(string accountId, string importId, CancellationToken cancellationToken) =>
+        await FindAsync(accountId, importId, complete: false, cancellationToken);
+
+    public async Task<ImportJob?> FindCompleteAsync(string accountId, string importId, CancellationToken cancellationToken) =>
+        await FindAsync(accountId, importId, complete: true, cancellationToken);
+
+    private async Task<ImportJob?> FindAsync(string accountId, string importId, bool complete, CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, "J|" + importId, cancellationToken: cancellationToken);
-        return row.HasValue ? await ReadAsync(row.Value!, cancellationToken) : null;
+        return row.HasValue ? await ReadAsync(row.Value!, complete, cancellationToken) : null;
     }
 
     public async Task<Core.Common.ResultPage<ImportJob>> ListAsync(string accountId, DateTimeOffset createdSince, Core.Common.PageRequest page, CancellationToken cancellationToken)
@@ -70,7 +79,7 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
         {
             var id = ImportListRows.ImportId(index.RowKey);
             var keys = new List<string> { "J|" + id };
-            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|", FailedRowPages.Prefix(id) })
+            foreach (var prefix in new[] { $"V|{id}|", $"K|{id}|", FailedRowPages.Prefix(id), TableImportLedger.Prefix(id), $"X|{id}|" })
                 await foreach (var row in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(accountId, prefix), select: ["RowKey"], cancellationToken: cancellationToken))
                     keys.Add(row.RowKey);
             keys.Add(index.RowKey); // last, so that a deletion cut short is found and finished next time
@@ -93,9 +102,11 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
 
     public async Task SaveStageAsync(ImportJob job, CancellationToken cancellationToken)
     {
-        var pages = Pages(job, "errors", job.Errors).Concat(Pages(job, "warnings", job.Warnings)).Concat(Pages(job, "refused", job.Refused)).ToList();
-        foreach (var batch in pages.Chunk(TransactionLimits.MaxActions))
-            await TableTransactions.SubmitAsync(Table, batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)).ToList(), cancellationToken);
+        // A job read as a summary carries only its first errors and no refusals: its stored lists stay as they are.
+        var lists = job.Errors.Count == job.FileIssues.Errors && job.Warnings.Count == job.FileIssues.Warnings && job.Refused.Count == job.FileIssues.Refused;
+        List<TableEntity> pages = !lists ? [] : Pages(job, "errors", job.Errors).Concat(Pages(job, "warnings", job.Warnings))
+            .Concat(Pages(job, "refused", job.Refused.SelectMany(ImportEchoes.Bound).ToList())).ToList();
+        await UpsertAllAsync(pages, cancellationToken);
         await Table.UpsertEntityAsync(JobRow(job), TableUpdateMode.Replace, cancellationToken);
         await Table.UpsertEntityAsync(ListRow(job), TableUpdateMode.Replace, cancellationToken);
     }
@@ -103,9 +114,28 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
     public async Task SaveFailedRowsAsync(string accountId, string importId, IReadOnlyList<FailedRow> rows, CancellationToken cancellationToken)
     {
         // Page 0 last: its presence says the whole report is stored.
-        var pages = FailedRowPages.Rows(accountId, importId, rows).Reverse().ToList();
-        foreach (var batch in pages.Chunk(TransactionLimits.MaxActions))
-            await TableTransactions.SubmitAsync(Table, batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)).ToList(), cancellationToken);
+        await UpsertAllAsync(FailedRowPages.Rows(accountId, importId, rows).Reverse().ToList(), cancellationToken);
+    }
+
+    /// <summary>Upserts rows of one partition in transactions that stay within the service's action and size limits, in order.</summary>
+    private async Task UpsertAllAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        const long maxChars = 1_000_000; // UTF-16 strings of about 2 MB, well under a transaction's 4 MiB
+        var batch = new List<TableTransactionAction>();
+        long chars = 0;
+        foreach (var row in rows)
+        {
+            var size = row.Sum(p => p.Value is string text ? text.Length : 8);
+            if (batch.Count > 0 && (batch.Count >= TransactionLimits.MaxOwnActions || chars + size > maxChars))
+            {
+                await TableTransactions.SubmitAsync(Table, batch, cancellationToken);
+                batch = [];
+                chars = 0;
+            }
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+            chars += size;
+        }
+        await TableTransactions.SubmitAsync(Table, batch, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FailedRow>?> FindFailedRowsAsync(string accountId, string importId, CancellationToken cancellationToken)
@@ -124,19 +154,46 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
     {
         try
         {
-            await Table.AddEntityAsync(new TableEntity(accountId, ChunkKey(importId, result.Chunk))
+            var row = new TableEntity(accountId, ChunkKey(importId, result.Chunk))
             {
                 ["Created"] = result.Created,
-                ["Errors"] = JsonSerializer.Serialize(result.Errors, Json),
-                ["Refused"] = JsonSerializer.Serialize(result.Refused, Json),
+                ["Updated"] = result.Updated,
+                ["Unchanged"] = result.Unchanged,
                 ["CompletedAt"] = result.CompletedAt,
-            }, cancellationToken);
+            };
+            LongText.Write(row, "Errors", JsonSerializer.Serialize(result.Errors, Json));
+            LongText.Write(row, "Refused", JsonSerializer.Serialize(result.Refused, Json));
+            await Table.AddEntityAsync(row, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Recorded by an earlier delivery of the same chunk: it counts once.
         }
     }
+
+    public async Task AddUndoResultAsync(string accountId, string importId, UndoResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = new TableEntity(accountId, UndoKey(importId, result.Chunk))
+            {
+                ["Removed"] = result.Removed,
+                ["Restored"] = result.Restored,
+                ["CompletedAt"] = result.CompletedAt,
+            };
+            LongText.Write(row, "Kept", JsonSerializer.Serialize(result.Kept, Json));
+            await Table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Recorded by an earlier delivery of the same undo chunk: it counts once.
+        }
+    }
+
+    public async Task<bool> HasUndoResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken) =>
+        (await Table.GetEntityIfExistsAsync<TableEntity>(accountId, UndoKey(importId, chunk), ["CompletedAt"], cancellationToken)).HasValue;
+
+    private static string UndoKey(string importId, int chunk) => $"X|{importId}|{chunk:D6}";
 
     public async Task<bool> HasChunkResultAsync(string accountId, string importId, int chunk, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(accountId, ChunkKey(importId, chunk), ["CompletedAt"], cancellationToken)).HasValue;
@@ -147,17 +204,23 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
 
     private static TableEntity JobRow(ImportJob job) => new(job.AccountId, "J|" + job.Id)
     {
-        ["FileName"] = job.FileName,
+        ["FileName"] = ImportEchoes.Cut(job.FileName, ImportEchoes.FileNameMax),
         ["BlobName"] = job.BlobName,
         ["Stage"] = job.Stage.ToString(),
         ["CreatedAt"] = job.CreatedAt,
         ["Language"] = job.Language,
+        ["Mode"] = job.Mode.Code(),
         ["RowCount"] = job.RowCount,
         ["TenantCount"] = job.TenantCount,
         ["ChunkCount"] = job.ChunkCount,
         ["ParsedAt"] = job.ParsedAt,
+        ["StageAt"] = job.StageAt,
+        ["UndoStartedAt"] = job.UndoStartedAt,
         ["FailureCode"] = job.Failure?.Code,
         ["FailureMessage"] = job.Failure?.Message,
+        ["ErrorCount"] = job.FileIssues.Errors,
+        ["WarningCount"] = job.FileIssues.Warnings,
+        ["RefusedCount"] = job.FileIssues.Refused,
     };
 
     private static IEnumerable<TableEntity> Pages<T>(ImportJob job, string kind, IReadOnlyList<T> items)
@@ -183,43 +246,103 @@ public sealed class TableImportJobStore(TenancyTables tables) : IImportJobStore
     private static TableEntity PageRow<T>(ImportJob job, string kind, int number, List<T> items) =>
         new(job.AccountId, $"V|{job.Id}|{kind}|{number:D5}") { ["Items"] = JsonSerializer.Serialize(items, Json) };
 
-    private async Task<ImportJob> ReadAsync(TableEntity row, CancellationToken cancellationToken)
+    private async Task<ImportJob> ReadAsync(TableEntity row, bool complete, CancellationToken cancellationToken)
     {
         var id = row.RowKey[2..];
         var errors = new List<ImportIssue>();
         var warnings = new List<ImportIssue>();
         var refused = new List<ImportRefusal>();
-        await foreach (var page in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"V|{id}|"), cancellationToken: cancellationToken))
+        // Pages are in key order: errors, refused, warnings. A summary stops at the refusals and reads the first
+        // pages of warnings by their own range.
+        await foreach (var page in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"V|{id}|errors|"), cancellationToken: cancellationToken))
         {
-            var items = page.GetString("Items");
-            switch (page.RowKey.Split('|')[2])
-            {
-                case "errors": errors.AddRange(JsonSerializer.Deserialize<List<ImportIssue>>(items, Json)!); break;
-                case "warnings": warnings.AddRange(JsonSerializer.Deserialize<List<ImportIssue>>(items, Json)!); break;
-                case "refused": refused.AddRange(JsonSerializer.Deserialize<List<ImportRefusal>>(items, Json)!); break;
-            }
+            errors.AddRange(JsonSerializer.Deserialize<List<ImportIssue>>(page.GetString("Items"), Json)!);
+            if (!complete && errors.Count >= ImportEchoes.Inline) break;
         }
+        await foreach (var page in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"V|{id}|warnings|"), cancellationToken: cancellationToken))
+        {
+            warnings.AddRange(JsonSerializer.Deserialize<List<ImportIssue>>(page.GetString("Items"), Json)!);
+            if (!complete && warnings.Count >= ImportEchoes.Inline) break;
+        }
+        if (complete)
+            await foreach (var page in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"V|{id}|refused|"), cancellationToken: cancellationToken))
+                refused.AddRange(JsonSerializer.Deserialize<List<ImportRefusal>>(page.GetString("Items"), Json)!);
+
         var chunks = new List<ChunkResult>();
         await foreach (var chunk in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"K|{id}|"), cancellationToken: cancellationToken))
-            chunks.Add(new ChunkResult(int.Parse(chunk.RowKey.Split('|')[2]), chunk.GetInt32("Created") ?? 0,
-                JsonSerializer.Deserialize<List<ImportIssue>>(chunk.GetString("Errors"), Json)!,
-                JsonSerializer.Deserialize<List<ImportRefusal>>(chunk.GetString("Refused"), Json)!,
-                chunk.GetDateTimeOffset("CompletedAt") ?? default));
+            chunks.Add(ReadChunk(chunk));
+
+        var undone = new List<UndoResult>();
+        if (row.GetDateTimeOffset("UndoStartedAt") is not null)
+            await foreach (var undo in Table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(row.PartitionKey, $"X|{id}|"), cancellationToken: cancellationToken))
+                undone.Add(new UndoResult(int.Parse(undo.RowKey.Split('|')[2]), undo.GetInt32("Removed") ?? 0, undo.GetInt32("Restored") ?? 0,
+                    JsonSerializer.Deserialize<List<UndoKept>>(LongText.Read(undo, "Kept")!, Json)!, undo.GetDateTimeOffset("CompletedAt") ?? default));
 
         var failureCode = row.GetString("FailureCode");
         return new ImportJob(id, row.PartitionKey, row.GetString("FileName"), row.GetString("BlobName"),
             Enum.Parse<ImportStatus>(row.GetString("Stage")), row.GetDateTimeOffset("CreatedAt") ?? default)
         {
             Language = row.GetString("Language") ?? "en",
+            Mode = ImportModes.TryParse(row.GetString("Mode"), out var mode) ? mode : ImportMode.Create,
             RowCount = row.GetInt32("RowCount") ?? 0,
             TenantCount = row.GetInt32("TenantCount") ?? 0,
             ChunkCount = row.GetInt32("ChunkCount") ?? 0,
             ParsedAt = row.GetDateTimeOffset("ParsedAt"),
+            StageAt = row.GetDateTimeOffset("StageAt"),
+            UndoStartedAt = row.GetDateTimeOffset("UndoStartedAt"),
+            UndoChunks = undone,
             Failure = failureCode is null ? null : new ImportFailure(failureCode, row.GetString("FailureMessage") ?? ""),
             Errors = errors,
             Warnings = warnings,
             Refused = refused,
+            FileIssues = new FileIssueCounts(row.GetInt32("ErrorCount") ?? 0, row.GetInt32("WarningCount") ?? 0, row.GetInt32("RefusedCount") ?? 0),
             Chunks = chunks,
         };
+    }
+
+    private static ChunkResult ReadChunk(TableEntity chunk) =>
+        new(int.Parse(chunk.RowKey.Split('|')[2]), chunk.GetInt32("Created") ?? 0,
+            JsonSerializer.Deserialize<List<ImportIssue>>(LongText.Read(chunk, "Errors")!, Json)!,
+            JsonSerializer.Deserialize<List<ImportRefusal>>(LongText.Read(chunk, "Refused")!, Json)!,
+            chunk.GetDateTimeOffset("CompletedAt") ?? default)
+        {
+            Updated = chunk.GetInt32("Updated") ?? 0,
+            Unchanged = chunk.GetInt32("Unchanged") ?? 0,
+        };
+
+    /// <summary>
+    /// A page of a job's errors: the file stage's by row, then those met while creating tenants, chunk by chunk.
+    /// The token is where the page stopped (<c>V|{page}|{index}</c> or <c>K|{chunk}|{index}</c>), opaque to callers.
+    /// </summary>
+    public async Task<Core.Common.ResultPage<ImportIssue>> ListErrorsAsync(string accountId, string importId, Core.Common.PageRequest page, CancellationToken cancellationToken)
+    {
+        var (source, start, skip) = ErrorCursor.Read(page.ContinuationToken);
+        var items = new List<ImportIssue>(page.PageSize);
+        if (source == 'V')
+        {
+            var filter = $"{RowKeys.PrefixFilter(accountId, $"V|{importId}|errors|")} and RowKey ge 'V|{importId}|errors|{start:D5}'";
+            await foreach (var stored in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                var number = int.Parse(stored.RowKey.Split('|')[3]);
+                var list = JsonSerializer.Deserialize<List<ImportIssue>>(stored.GetString("Items"), Json)!;
+                for (var i = number == start ? skip : 0; i < list.Count; i++)
+                {
+                    if (items.Count == page.PageSize) return new(items, ErrorCursor.Token('V', number, i));
+                    items.Add(list[i]);
+                }
+            }
+            (start, skip) = (0, 0);
+        }
+        var chunks = $"{RowKeys.PrefixFilter(accountId, $"K|{importId}|")} and RowKey ge '{ChunkKey(importId, start)}'";
+        await foreach (var stored in Table.QueryAsync<TableEntity>(chunks, cancellationToken: cancellationToken))
+        {
+            var chunk = ReadChunk(stored);
+            for (var i = chunk.Chunk == start ? skip : 0; i < chunk.Errors.Count; i++)
+            {
+                if (items.Count == page.PageSize) return new(items, ErrorCursor.Token('K', chunk.Chunk, i));
+                items.Add(chunk.Errors[i]);
+            }
+        }
+        return new(items, null);
     }
 }

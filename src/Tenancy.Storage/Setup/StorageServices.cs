@@ -47,6 +47,7 @@ public static class StorageServices
         services.AddSingleton<IImportFileStore>(sp => sp.GetRequiredService<BlobImportFileStore>());
         services.AddSingleton<IImportJobStore, TableImportJobStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IImportLedger, TableImportLedger>();
         return services;
     }
 }

@@ -109,6 +109,8 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         new("GET", "api/audit?targetId=tnt_missing&from=2026-01-01T00:00:00Z"),
         new("GET", "api/audit?from=yesterday"),
         new("GET", "api/audit?continuationToken=bm90LWlzc3VlZA"),
+        new("GET", "api/tenant-imports/imp_missing/errors/items?pageSize=10"),
+        new("POST", "api/tenant-imports/imp_missing/undo"),
         new("DELETE", "api/tenants/{tenant}", Anonymous: true),
         new("DELETE", "api/tenants/{tenant}"),
         new("DELETE", "api/tenants/{tenant}"),
