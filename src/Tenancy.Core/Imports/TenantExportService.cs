@@ -15,7 +15,8 @@ public sealed class TenantExportService(ITenantExportSource source, ITenantExpor
     /// </summary>
     public async Task<TenantExport> StartAsync(string accountId, TemplateLanguage language, CancellationToken cancellationToken)
     {
-        var tenants = TenantsInReachAsync(accountId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // The reach is taken now: the workbook is written after the handler returned, outside the request's caller scope.
+        var tenants = TenantsInReachAsync(accountId, Access.AccessRule.Current, cancellationToken).GetAsyncEnumerator(cancellationToken);
         bool any;
         try
         {
@@ -30,9 +31,13 @@ public sealed class TenantExportService(ITenantExportSource source, ITenantExpor
             output => writer.WriteAsync(output, language, RowsAsync(tenants, any, language), cancellationToken));
     }
 
-    /// <summary>The tenants an export may show: today every tenant of the account. The one place to narrow it to a caller's reach.</summary>
-    public IAsyncEnumerable<Tenant> TenantsInReachAsync(string accountId, CancellationToken cancellationToken) =>
-        source.ReadAllAsync(accountId, cancellationToken);
+    /// <summary>The tenants an export may show: those of the account the caller reaches (R10; all of them for the account key and administrators).</summary>
+    public async IAsyncEnumerable<Tenant> TenantsInReachAsync(string accountId, Access.Reach reach,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var tenant in source.ReadAllAsync(accountId, cancellationToken))
+            if (reach.ReachesTenant(tenant.Id)) yield return tenant;
+    }
 
     /// <summary>The download's name, dated in UTC: <c>tenants-2026-11-30.xlsx</c>, <c>locataires-2026-11-30.xlsx</c>.</summary>
     public string FileName(TemplateLanguage language) =>
