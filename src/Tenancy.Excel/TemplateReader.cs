@@ -118,8 +118,9 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITem
             problems = null;
         }
 
-        // Only cells that hold something are visited: a stray value far down the sheet costs nothing.
-        foreach (var cell in sheet.CellsUsed(XLCellsUsedOptions.Contents).OrderBy(c => c.Address.RowNumber).ThenBy(c => c.Address.ColumnNumber))
+        // Only cells that hold something are visited: a stray value far down the sheet costs nothing. Row by row,
+        // in the sheet's own order, so that no list of every cell is built to sort it.
+        foreach (var cell in sheet.RowsUsed(XLCellsUsedOptions.Contents).SelectMany(row => row.CellsUsed(XLCellsUsedOptions.Contents)))
         {
             var rowNumber = cell.Address.RowNumber;
             if (rowNumber <= headerRow || !fieldsByColumn.TryGetValue(cell.Address.ColumnNumber, out var field)) continue;
