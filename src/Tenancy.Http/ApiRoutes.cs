@@ -1,4 +1,5 @@
 using Tenancy.Core.Access;
+using Tenancy.Core.Signatures;
 using Tenancy.Core.Imports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,10 @@ namespace Tenancy.Http;
 
 /// <summary>One HTTP operation: its function name, method, route (under <c>/api</c>) and handler.</summary>
 /// <see cref="Operation"/> is what the authorisation rule (<see cref="AccessRule"/>) is asked about for every call of it.
-public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Operation Operation, Action<RouteHandlerBuilder> Describe);
+/// <see cref="Sensitive"/>: an agent needs a signed request for it (<see cref="Tenancy.Core.Signatures.SensitiveOperation"/>); routes
+/// that are sensitive only for some bodies ask <see cref="SignatureGate"/> in their handler instead.
+public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Operation Operation, Action<RouteHandlerBuilder> Describe,
+    Tenancy.Core.Signatures.SensitiveOperation? Sensitive = null);
 
 /// <summary>
 /// The route table both hosts serve. The local host maps <see cref="All"/>; the Functions project has one
@@ -39,6 +43,9 @@ public static class ApiRoutes
     public const string ImportTemplate = "tenant-imports/template";
     public const string Import = "tenant-imports/{importId}";
     public const string ImportErrors = "tenant-imports/{importId}/errors";
+    public const string AgentSigningKeys = "agents/{agentId}/signing-keys";
+    public const string SigningKeyApproval = "signing-keys/{keyId}/approve";
+    public const string SigningKey = "signing-keys/{keyId}";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -63,7 +70,7 @@ public static class ApiRoutes
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
             .WithDescription("Deletes the tenant and its contacts. A retried delete finishes an interrupted one.")
-            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.DeleteTenant),
         new("AddContact", "POST", Contacts, ContactEndpoints.Add, Operation.ManageTenants, b => b.WithTags("Contacts")
             .WithSummary("Add a contact; isPrimary: true demotes the current primary. The answer's ETag is the tenant's.")
             .WithDescription("Adds one contact to the tenant.")
@@ -86,11 +93,11 @@ public static class ApiRoutes
             .WithSummary("Create a device group, assigned at once to tenantId when given.")
             .WithDescription("Creates an empty device group.")
             .JsonBody<CreateDeviceGroupBody>().Located<DeviceGroupResponse>(201, $"/api/device-groups/{ApiExamples.GroupId}")
-            .Problems(404).Conflicts("concurrent-change")),
+            .Problems(404).Conflicts("concurrent-change"), SensitiveOperation.CreateDeviceGroup),
         new("DeleteDeviceGroup", "DELETE", DeviceGroup, DeviceGroupEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Delete a group; its devices stay ungrouped, or are deleted with withDevices=true. A retried delete finishes an interrupted one.")
             .WithDescription("Deletes the group, and its devices when asked.")
-            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.DeleteDeviceGroup),
         new("AssignDeviceGroups", "POST", AssignGroups, DeviceGroupEndpoints.Assign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and changes nothing, unless confirmReassign is true.")
             .WithDescription("Assigns all the groups or none of them.")
@@ -99,7 +106,7 @@ public static class ApiRoutes
         new("UnassignDeviceGroups", "POST", UnassignGroups, DeviceGroupEndpoints.Unassign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Unassign groups from a tenant; groups not on this tenant are left as they are.")
             .WithDescription("The groups become unassigned, with their devices.")
-            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change")),
+            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.UnassignDeviceGroup),
         new("CreateDevice", "POST", Devices, DeviceEndpoints.Create, Operation.ManageTenants, b => b.WithTags("Devices")
             .WithSummary("Create a device, in a group or ungrouped.")
             .WithDescription("Creates a device; its tenant is its group's.")
@@ -159,6 +166,23 @@ public static class ApiRoutes
             .WithDescription("In the language of the uploaded file.")
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),
+        new("RegisterSigningKey", "POST", AgentSigningKeys, SigningKeyEndpoints.Register, Operation.SigningKeys, b => b.WithTags("Signing keys")
+            .WithSummary("Register a signing key for the calling agent (its own id only): the public half of an EC P-256 key pair, as a JWK. It starts pending; the same key again answers 200 with the existing one.")
+            .WithDescription("Signing keys confirm sensitive operations (RFC 9421 signatures): a stolen API key alone cannot perform them. The private key stays on the agent's device.")
+            .JsonBody<RegisterSigningKeyBody>().Located<SigningKeyResponse>(201, $"/api/agents/{ApiExamples.AgentId}/signing-keys").Produces<SigningKeyResponse>()
+            .Problems(404)),
+        new("ListSigningKeys", "GET", AgentSigningKeys, SigningKeyEndpoints.List, Operation.SigningKeys, b => b.WithTags("Signing keys")
+            .WithSummary("An agent's signing keys with their fingerprints and status, for the agent itself, an administrator or the account key.")
+            .WithDescription("Oldest first; revoked keys included.")
+            .Produces<SigningKeysResponse>().Problems(404)),
+        new("ApproveSigningKey", "POST", SigningKeyApproval, SigningKeyEndpoints.Approve, Operation.ManageAccess, b => b.WithTags("Signing keys")
+            .WithSummary("Approve a pending signing key; nobody approves their own. Approving an approved key changes nothing; a revoked key cannot be approved (409).")
+            .WithDescription("Compare the fingerprint with the one the agent's device shows before approving.")
+            .Produces<SigningKeyResponse>().Problems(404).Conflicts("signing-key-revoked"), SensitiveOperation.ApproveSigningKey),
+        new("RevokeSigningKey", "DELETE", SigningKey, SigningKeyEndpoints.Revoke, Operation.SigningKeys, b => b.WithTags("Signing keys")
+            .WithSummary("Revoke a signing key at once (the key's own agent, an administrator or the account key). Revoking a revoked key changes nothing.")
+            .WithDescription("Signatures of a revoked key are refused from the next request on.")
+            .Produces(204).Problems(404)),
     ];
 
     private static readonly IReadOnlyList<(ApiRoute Route, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher)> Matchers = All
@@ -182,7 +206,7 @@ public static class ApiRoutes
         foreach (var route in All)
         {
             var builder = app.MapMethods($"/{Prefix}/{route.Template}", [route.Method], route.Handler).WithName(route.Name);
-            route.Describe(builder.CommonProblems().Roles(route.Operation));
+            route.Describe(builder.CommonProblems().Roles(route.Operation).Signed(route.Sensitive));
         }
         return app;
     }

@@ -43,7 +43,11 @@ public static class ApiEndpoint
             using var scope = CallerScope.Enter(caller);
             if (needsTenantsPlan) AccountService.RequireTenantsPlan(caller.Account);
             // Fail closed: a request that matches no route of the table is refused to every agent.
-            if (ApiRoutes.Find(request.Method, request.Path) is { } apiRoute) AccessRule.Require(caller, apiRoute.Operation);
+            if (ApiRoutes.Find(request.Method, request.Path) is { } apiRoute)
+            {
+                AccessRule.Require(caller, apiRoute.Operation);
+                if (apiRoute.Sensitive is { } sensitive) await SignatureGate.RequireAsync(request, caller, sensitive, cancellationToken);
+            }
             else if (caller.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
             return await handler(new RequestContext(caller, request, cancellationToken));
         }

@@ -32,6 +32,9 @@ public sealed record ConflictKindsMetadata(IReadOnlyList<string> Kinds);
 /// <summary>The operation the route does, as the authorisation rule sees it: the document names the roles allowed.</summary>
 public sealed record RolesMetadata(Tenancy.Core.Access.Operation Operation);
 
+/// <summary>The operation needs an agent's signed request (<see cref="Tenancy.Core.Signatures.SensitiveOperation"/>).</summary>
+public sealed record SignedMetadata(Tenancy.Core.Signatures.SensitiveOperation Operation);
+
 public static class OpenApiDescriptions
 {
     public const string ProblemContentType = "application/problem+json";
@@ -56,6 +59,10 @@ public static class OpenApiDescriptions
     /// <summary>Who may call the operation (R10): the account key, and the agent roles the rule allows.</summary>
     public static RouteHandlerBuilder Roles(this RouteHandlerBuilder builder, Tenancy.Core.Access.Operation operation) =>
         builder.WithMetadata(new RolesMetadata(operation));
+
+    /// <summary>Whether an agent must sign the request (issue 17); the account key never has to.</summary>
+    public static RouteHandlerBuilder Signed(this RouteHandlerBuilder builder, Tenancy.Core.Signatures.SensitiveOperation? operation) =>
+        operation is { } sensitive ? builder.WithMetadata(new SignedMetadata(sensitive)) : builder;
 
     public static RouteHandlerBuilder ETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new ETagMetadata());
 
