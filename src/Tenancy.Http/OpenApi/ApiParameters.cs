@@ -70,5 +70,7 @@ public static class PathParameters
         ["domain"] = ("The domain, e.g. contoso.com (case and internationalised forms are normalised).", "contoso.com"),
         ["ticketId"] = ("The ticket's id, as sent on incoming-tickets.", "T-10234"),
         ["importId"] = ("The import job's id, from the upload's answer or its Location.", ApiExamples.ImportId),
+        ["agentId"] = ("The agent's id, as the API returned it.", ApiExamples.AgentId),
+        ["keyId"] = ("The signing key's id, as its registration answered it.", ApiExamples.SigningKeyId),
     };
 }

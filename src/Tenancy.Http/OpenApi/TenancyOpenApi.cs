@@ -22,6 +22,7 @@ public static class TenancyOpenApi
         ["Domains"] = "A tenant's email domains: tickets from them are routed to the tenant. One owner per domain.",
         ["Ticket routing"] = "Which tenant a ticket from a sender goes to, now and as it was stored.",
         ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
+        ["Signing keys"] = "Agents' signing keys: the public halves of the key pairs that sign sensitive requests (RFC 9421), approved by an administrator.",
     };
 
     public static void Configure(OpenApiOptions options)
