@@ -38,6 +38,7 @@ public static class TenancyComposition
         services.AddSingleton<ContactService>();
         services.AddSingleton<DeviceGroupService>();
         services.AddSingleton<Core.Access.AccessService>();
+        services.AddSingleton<Core.Signatures.SigningKeyService>();
         services.AddSingleton<DomainService>();
         services.AddSingleton<TicketRouter>();
         services.AddSingleton<RecentAccounts>();

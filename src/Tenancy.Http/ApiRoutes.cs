@@ -1,4 +1,5 @@
 using Tenancy.Core.Access;
+using Tenancy.Core.Signatures;
 using Tenancy.Core.Imports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,10 @@ namespace Tenancy.Http;
 
 /// <summary>One HTTP operation: its function name, method, route (under <c>/api</c>) and handler.</summary>
 /// <see cref="Operation"/> is what the authorisation rule (<see cref="AccessRule"/>) is asked about for every call of it.
-public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Operation Operation, Action<RouteHandlerBuilder> Describe);
+/// <see cref="Sensitive"/>: an agent needs a signed request for it (<see cref="Tenancy.Core.Signatures.SensitiveOperation"/>); routes
+/// that are sensitive only for some bodies ask <see cref="SignatureGate"/> in their handler instead.
+public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Operation Operation, Action<RouteHandlerBuilder> Describe,
+    Tenancy.Core.Signatures.SensitiveOperation? Sensitive = null);
 
 /// <summary>
 /// The route table both hosts serve. The local host maps <see cref="All"/>; the Functions project has one
@@ -55,6 +59,9 @@ public static class ApiRoutes
     public const string DeviceAccess = "devices/{deviceId}/access";
     public const string ImportErrorItems = "tenant-imports/{importId}/errors/items";
     public const string ImportUndo = "tenant-imports/{importId}/undo";
+    public const string AgentSigningKeys = "agents/{agentId}/signing-keys";
+    public const string SigningKeyApproval = "signing-keys/{keyId}/approve";
+    public const string SigningKey = "signing-keys/{keyId}";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -64,7 +71,7 @@ public static class ApiRoutes
             .Query(QueryParameters.Search).Paged().Produces<ListResponse<TenantListItem>>()),
         new("CreateTenant", "POST", Tenants, TenantEndpoints.Create, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Create a tenant with its contacts (one primary), device groups and domains, atomically. Names are unique ignoring case, spacing, invisible characters (stripped from what is stored) and look-alike letters (NFKC plus Unicode confusables).")
-            .WithDescription("Creates the tenant and everything in the body in one transaction: either all of it exists afterwards or none of it.")
+            .WithDescription("Creates the tenant and everything in the body in one transaction: either all of it exists afterwards or none of it. With confirmReassign: true, an agent must sign the request (a move is sensitive: see the Signing keys tag), otherwise 403 urn:tenancy:problem:signature-required.")
             .JsonBody<CreateTenantBody>().Located<TenantResponse>(201, $"/api/tenants/{ApiExamples.TenantId}").ETag()
             .Problems(404).Conflicts("tenant-name-taken", "domain-taken", "device-group-owned-elsewhere", "concurrent-change")),
         new("GetTenant", "GET", Tenant, TenantEndpoints.Get, Operation.ReadTenants, b => b.WithTags("Tenants")
@@ -79,7 +86,7 @@ public static class ApiRoutes
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
             .WithDescription("Deletes the tenant and its contacts. A retried delete finishes an interrupted one.")
-            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.DeleteTenant),
         new("AddContact", "POST", Contacts, ContactEndpoints.Add, Operation.ManageTenants, b => b.WithTags("Contacts")
             .WithSummary("Add a contact; isPrimary: true demotes the current primary. The answer's ETag is the tenant's.")
             .WithDescription("Adds one contact to the tenant.")
@@ -102,20 +109,20 @@ public static class ApiRoutes
             .WithSummary("Create a device group, assigned at once to tenantId when given.")
             .WithDescription("Creates an empty device group.")
             .JsonBody<CreateDeviceGroupBody>().Located<DeviceGroupResponse>(201, $"/api/device-groups/{ApiExamples.GroupId}")
-            .Problems(404).Conflicts("concurrent-change")),
+            .Problems(404).Conflicts("concurrent-change"), SensitiveOperation.CreateDeviceGroup),
         new("DeleteDeviceGroup", "DELETE", DeviceGroup, DeviceGroupEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Delete a group; its devices stay ungrouped, or are deleted with withDevices=true. A retried delete finishes an interrupted one.")
             .WithDescription("Deletes the group, and its devices when asked.")
-            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.DeleteDeviceGroup),
         new("AssignDeviceGroups", "POST", AssignGroups, DeviceGroupEndpoints.Assign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and the access the move would change (access: losing, gaining) and changes nothing, unless confirmReassign is true. preview: true answers 200 with {conflicts, access} (AssignPreviewResponse) instead of the tenant, and changes nothing.")
-            .WithDescription("Assigns all the groups or none of them.")
+            .WithDescription("Assigns all the groups or none of them. With confirmReassign: true, an agent must sign the request (a move is sensitive: see the Signing keys tag), otherwise 403 urn:tenancy:problem:signature-required.")
             .JsonBody<AssignGroupsBody>().Produces<TenantResponse>().Or<AssignPreviewResponse>().ETag()
             .Problems(404).Conflicts("device-group-owned-elsewhere", "concurrent-change")),
         new("UnassignDeviceGroups", "POST", UnassignGroups, DeviceGroupEndpoints.Unassign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Unassign groups from a tenant; groups not on this tenant are left as they are.")
             .WithDescription("The groups become unassigned, with their devices.")
-            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change")),
+            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.UnassignDeviceGroup),
         new("CreateDevice", "POST", Devices, DeviceEndpoints.Create, Operation.ManageTenants, b => b.WithTags("Devices")
             .WithSummary("Create a device, in a group or ungrouped.")
             .WithDescription("Creates a device; its tenant is its group's.")
@@ -191,7 +198,7 @@ public static class ApiRoutes
         new("CreateAgent", "POST", Agents, AccessEndpoints.CreateAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Create an agent (administrator or technician) with its own API key, shown only in this answer.")
             .WithDescription("The key is 256 random bits, stored as its SHA-256.")
-            .JsonBody<CreateAgentBody>().Located<CreatedAgentResponse>(201, $"/api/agents/{ApiExamples.AgentId}")),
+            .JsonBody<CreateAgentBody>().Located<CreatedAgentResponse>(201, $"/api/agents/{ApiExamples.AgentId}"), SensitiveOperation.ChangeAgents),
         new("ListAgents", "GET", Agents, AccessEndpoints.ListAgents, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("The account's agents, by name, in one page.")
             .WithDescription("Every agent, never its key.")
@@ -201,20 +208,20 @@ public static class ApiRoutes
             .Produces<AgentResponse>().Problems(404)),
         new("UpdateAgent", "PATCH", Agent, AccessEndpoints.UpdateAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Change an agent's name, email or role; a role change counts from its next request.")
-            .WithDescription("Absent or null fields are unchanged.")
+            .WithDescription("Absent or null fields are unchanged. Changing the role is sensitive: an agent must sign the request, otherwise 403 urn:tenancy:problem:signature-required.")
             .JsonBody<PatchAgentBody>().Produces<AgentResponse>().Problems(404).Conflicts("concurrent-change")),
         new("DeleteAgent", "DELETE", Agent, AccessEndpoints.DeleteAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Delete an agent: its key fails from the very next request; its grants and memberships go.")
             .WithDescription("On every instance at once: each agent request reads its agent row.")
-            .Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgents),
         new("RotateAgentKey", "POST", AgentKey, AccessEndpoints.RotateAgentKey, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Give an agent a new API key (shown only in this answer); the previous key fails from the very next request.")
             .WithDescription("The agent keeps its grants.")
-            .Produces<ApiKeyResponse>().Problems(404).Conflicts("concurrent-change")),
+            .Produces<ApiKeyResponse>().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.RotateApiKey),
         new("CreateAgentGroup", "POST", AgentGroups, AccessEndpoints.CreateAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary($"Create an agent group with its members (at most {AccessLimits.MaxMembersPerGroup}).")
             .WithDescription("A grant to the group reaches each member.")
-            .JsonBody<CreateAgentGroupBody>().Located<AgentGroupResponse>(201, $"/api/agent-groups/{ApiExamples.AgentGroupId}").Problems(404).Conflicts("concurrent-change")),
+            .JsonBody<CreateAgentGroupBody>().Located<AgentGroupResponse>(201, $"/api/agent-groups/{ApiExamples.AgentGroupId}").Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
         new("ListAgentGroups", "GET", AgentGroups, AccessEndpoints.ListAgentGroups, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("The account's agent groups, by name, in one page.").WithDescription("With their members.")
             .Produces<ListResponse<AgentGroupResponse>>()),
@@ -223,20 +230,20 @@ public static class ApiRoutes
             .Produces<AgentGroupResponse>().Problems(404)),
         new("RenameAgentGroup", "PATCH", AgentGroup, AccessEndpoints.RenameAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Rename an agent group.").WithDescription("Members and grants stay.")
-            .JsonBody<PatchAgentGroupBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change")),
+            .JsonBody<PatchAgentGroupBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
         new("SetAgentGroupMembers", "PUT", AgentGroupMembers, AccessEndpoints.SetAgentGroupMembers, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary($"Replace an agent group's members (at most {AccessLimits.MaxMembersPerGroup}); each joins or leaves with the group's grants at once.")
             .WithDescription("One member per transaction; a repeated call finishes an interrupted one.")
-            .JsonBody<AgentGroupMembersBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change")),
+            .JsonBody<AgentGroupMembersBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
         new("DeleteAgentGroup", "DELETE", AgentGroup, AccessEndpoints.DeleteAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Delete an agent group: its grants go, its members lose what they reached through it.")
             .WithDescription("The agents stay.")
-            .Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
         new("CreateGrant", "POST", Grants, AccessEndpoints.CreateGrant, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Grant an agent or agent group allTenants, a tenant (and the groups it owns at each request) or a device group (wherever it goes). The same grant again answers 200 with the existing one.")
             .WithDescription($"At most {AccessLimits.MaxGrantsPerGroup} grants per agent group, {AccessLimits.MaxGrantsPerAgent} per agent.")
             .JsonBody<CreateGrantBody>().Located<GrantResponse>(201, $"/api/access-grants/{ApiExamples.GrantId}").Produces<GrantResponse>(200)
-            .Problems(404).Conflicts("concurrent-change")),
+            .Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeGrants),
         new("ListGrants", "GET", Grants, AccessEndpoints.ListGrants, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("The grants in force, oldest first, optionally of one agent, agent group, tenant or device group.")
             .WithDescription("Removed grants are not listed (they count for at= answers).")
@@ -245,7 +252,7 @@ public static class ApiRoutes
         new("DeleteGrant", "DELETE", Grant, AccessEndpoints.DeleteGrant, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Remove a grant: it reaches nothing from the very next request.")
             .WithDescription("The grant is kept, marked removed, for at= answers.")
-            .Produces(204).Problems(404).Conflicts("concurrent-change")),
+            .Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeGrants),
         new("GetAgentAccess", "GET", AgentAccess, AccessEndpoints.AgentAccess, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("What an agent reaches, each tenant and device group with the grants it comes from (via); with at=, as it stood then.")
             .WithDescription("An administrator reaches everything by its role: allTenants true, no entries.")
@@ -266,6 +273,23 @@ public static class ApiRoutes
             .WithSummary("Undo a finished import: 202, and the job becomes undoing, then undone. Tenants it created are removed and tenants it updated get their notes, contacts and domains back, except those changed since (kept, listed in undo.kept). Safe to repeat.")
             .WithDescription("Read the job at its Location until its status is undone.")
             .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Problems(404).Conflicts("import-not-finished")),
+        new("RegisterSigningKey", "POST", AgentSigningKeys, SigningKeyEndpoints.Register, Operation.SigningKeys, b => b.WithTags("Signing keys")
+            .WithSummary("Register a signing key for the calling agent (its own id only): the public half of an EC P-256 key pair, as a JWK. It starts pending; the same key again answers 200 with the existing one.")
+            .WithDescription("Signing keys confirm sensitive operations (RFC 9421 signatures): a stolen API key alone cannot perform them. The private key stays on the agent's device.")
+            .JsonBody<RegisterSigningKeyBody>().Located<SigningKeyResponse>(201, $"/api/agents/{ApiExamples.AgentId}/signing-keys").Produces<SigningKeyResponse>()
+            .Problems(404)),
+        new("ListSigningKeys", "GET", AgentSigningKeys, SigningKeyEndpoints.List, Operation.SigningKeys, b => b.WithTags("Signing keys")
+            .WithSummary("An agent's signing keys with their fingerprints and status, for the agent itself, an administrator or the account key.")
+            .WithDescription("Oldest first; revoked keys included.")
+            .Produces<SigningKeysResponse>().Problems(404)),
+        new("ApproveSigningKey", "POST", SigningKeyApproval, SigningKeyEndpoints.Approve, Operation.ManageAccess, b => b.WithTags("Signing keys")
+            .WithSummary("Approve a pending signing key; nobody approves their own. Approving an approved key changes nothing; a revoked key cannot be approved (409).")
+            .WithDescription("Compare the fingerprint with the one the agent's device shows before approving.")
+            .Produces<SigningKeyResponse>().Problems(404).Conflicts("signing-key-revoked"), SensitiveOperation.ApproveSigningKey),
+        new("RevokeSigningKey", "DELETE", SigningKey, SigningKeyEndpoints.Revoke, Operation.SigningKeys, b => b.WithTags("Signing keys")
+            .WithSummary("Revoke a signing key at once (the key's own agent, an administrator or the account key). Revoking a revoked key changes nothing.")
+            .WithDescription("Signatures of a revoked key are refused from the next request on.")
+            .Produces(204).Problems(404)),
     ];
 
     private static readonly IReadOnlyList<(ApiRoute Route, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher)> Matchers = All
@@ -289,7 +313,7 @@ public static class ApiRoutes
         foreach (var route in All)
         {
             var builder = app.MapMethods($"/{Prefix}/{route.Template}", [route.Method], route.Handler).WithName(route.Name);
-            route.Describe(builder.CommonProblems().Roles(route.Operation));
+            route.Describe(builder.CommonProblems().Roles(route.Operation).Signed(route.Sensitive));
         }
         return app;
     }

@@ -13,7 +13,7 @@ public static class AccessRule
     public static readonly IReadOnlyDictionary<AgentRole, IReadOnlySet<Operation>> Permitted = new Dictionary<AgentRole, IReadOnlySet<Operation>>
     {
         [AgentRole.Administrator] = Enum.GetValues<Operation>().ToHashSet(),
-        [AgentRole.Technician] = new HashSet<Operation> { Operation.ReadSelf, Operation.ReadTenants, Operation.MoveDevices },
+        [AgentRole.Technician] = new HashSet<Operation> { Operation.ReadSelf, Operation.ReadTenants, Operation.MoveDevices, Operation.SigningKeys },
     };
 
     public static bool Permits(Caller caller, Operation operation) =>
@@ -55,6 +55,7 @@ public static class AccessRule
         Operation.ManageAccess => "managing agents, grants and access",
         Operation.ReadAudit => "reading the audit log",
         Operation.MoveDevices => "moving devices",
+        Operation.SigningKeys => "managing signing keys",
         _ => "reading",
     };
 }

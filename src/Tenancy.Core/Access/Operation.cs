@@ -19,4 +19,6 @@ public enum Operation
     ManageAccess,
     /// <summary>Read the audit log.</summary>
     ReadAudit,
+    /// <summary>Register, list and revoke the caller's own signing keys (any agent); others' keys need an administrator.</summary>
+    SigningKeys,
 }

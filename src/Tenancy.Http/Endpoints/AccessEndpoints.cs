@@ -1,3 +1,4 @@
+using Tenancy.Core.Signatures;
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Access;
 using Tenancy.Http.Contracts;
@@ -33,7 +34,10 @@ public static class AccessEndpoints
 
     public static Task<IResult> UpdateAgent(HttpRequest request, string agentId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("agentId", agentId)], async ctx =>
     {
+        SignatureGate.KeepBody(request);
         var body = await JsonBody.ReadAsync<PatchAgentBody>(request, ctx.CancellationToken);
+        if (body.Role is not null)
+            await SignatureGate.RequireAsync(request, ctx.Caller, SensitiveOperation.ChangeAgents, ctx.CancellationToken);
         var agent = await ctx.Service<AccessService>().UpdateAgentAsync(ctx.AccountId, agentId, new AgentPatch(body.Name, body.Email, body.Role), ctx.CancellationToken);
         return Results.Json(View(agent), TenancyJson.Options);
     });

@@ -49,7 +49,11 @@ public static class ApiEndpoint
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
             if (needsTenantsPlan) AccountService.RequireTenantsPlan(caller.Account);
             // Fail closed: a request that matches no route of the table is refused to every agent.
-            if (ApiRoutes.Find(request.Method, request.Path) is { } apiRoute) AccessRule.Require(caller, apiRoute.Operation);
+            if (ApiRoutes.Find(request.Method, request.Path) is { } apiRoute)
+            {
+                AccessRule.Require(caller, apiRoute.Operation);
+                if (apiRoute.Sensitive is { } sensitive) await SignatureGate.RequireAsync(request, caller, sensitive, cancellationToken);
+            }
             else if (caller.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
             return await handler(new RequestContext(caller, request, cancellationToken));
         }

@@ -1,3 +1,4 @@
+using Tenancy.Core.Signatures;
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Access;
 using Tenancy.Core.Common;
@@ -35,7 +36,10 @@ public static class DeviceGroupEndpoints
 
     public static Task<IResult> Assign(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
+        SignatureGate.KeepBody(request);
         var body = await JsonBody.ReadAsync<AssignGroupsBody>(request, ctx.CancellationToken);
+        if (body.ConfirmReassign == true && body.Preview != true)
+            await SignatureGate.RequireAsync(request, ctx.Caller, SensitiveOperation.MoveDeviceGroup, ctx.CancellationToken);
         var tenant = await ctx.Service<TenantService>().GetAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
         var groups = ctx.Service<DeviceGroupService>();
         if (body.Preview == true)

@@ -1,3 +1,4 @@
+using Tenancy.Core.Signatures;
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Tenants;
 using Tenancy.Http.Contracts;
@@ -17,7 +18,10 @@ public static class TenantEndpoints
 
     public static Task<IResult> Create(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
     {
+        SignatureGate.KeepBody(request);
         var body = await JsonBody.ReadAsync<CreateTenantBody>(request, ctx.CancellationToken);
+        if (body.ConfirmReassign == true)
+            await SignatureGate.RequireAsync(request, ctx.Caller, SensitiveOperation.MoveDeviceGroup, ctx.CancellationToken);
         var tenant = await ctx.Service<TenantService>().CreateAsync(ctx.AccountId, body.ToRequest(), TenantOrigin.Console, ctx.CancellationToken);
         ctx.SetETag(tenant.ETag);
         return Results.Json(TenantViews.View(tenant), TenancyJson.Options, statusCode: StatusCodes.Status201Created)

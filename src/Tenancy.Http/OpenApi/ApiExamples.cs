@@ -24,6 +24,7 @@ public static class ApiExamples
     public const string AgentId = "agt_0197a3c2f1d67f4d1e5b7c9d1f3b5a7e";
     public const string AgentGroupId = "agg_0197a3c2f1d7805e2f6c8d0e2a4c6b8f";
     public const string GrantId = "grt_0197a3c2f1d8916f3a7d9e1f3b5d7c9a";
+    public const string SigningKeyId = "sk_0197a3c2f1d7804e2f6c8d0e2a4c6b8f";
     public const string ETag = "W/\"datetime'2026-03-02T09%3A15%3A04.1234567Z'\"";
 
     private static readonly DateTimeOffset Created = new(2026, 3, 2, 9, 15, 4, TimeSpan.Zero);
@@ -39,6 +40,9 @@ public static class ApiExamples
 
     private static readonly ImportJobResponse Job = new(ImportId, ImportStatus.CompletedWithErrors, ImportMode.Create, "tenants.xlsx", 3, 2, 1, 0, 0, 1, 100, 1, 1, null,
         1, [Issue], 0, [], Created, Updated);
+
+    private static readonly SigningKeyResponse SigningKey = new(SigningKeyId, "Ann's laptop", "cn-I_WNMClehiVp51i_0VpOENW1upEerA8sEam5hn-s",
+        "approved", Created, AgentId, Updated);
 
     private static readonly IReadOnlyDictionary<Type, object> ByType = new Dictionary<Type, object>
     {
@@ -56,6 +60,8 @@ public static class ApiExamples
         [typeof(MoveDeviceBody)] = new MoveDeviceBody(GroupId),
         [typeof(DomainsBody)] = new DomainsBody(["contoso.com", "contoso.fr"]),
         [typeof(DomainBody)] = new DomainBody("contoso.fr"),
+        [typeof(RegisterSigningKeyBody)] = new RegisterSigningKeyBody("Ann's laptop", new JwkBody("EC", "P-256",
+            "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")),
 
         [typeof(CreateAgentBody)] = new CreateAgentBody("Léa Martin", "lea@msp.example", "technician"),
         [typeof(PatchAgentBody)] = new PatchAgentBody(null, null, "administrator"),
@@ -93,6 +99,8 @@ public static class ApiExamples
         [typeof(TicketAssignment)] = new TicketAssignment("acc_0197a3c2f1d07a4d8e9f0a1b2c3d4e5f", "T-10234", TenantId, "Contoso",
             "contoso.com", TicketMatch.Exact, Updated, null),
         [typeof(ImportJobResponse)] = Job,
+        [typeof(SigningKeyResponse)] = SigningKey,
+        [typeof(SigningKeysResponse)] = new SigningKeysResponse([SigningKey]),
         [typeof(ListResponse<ImportJobResponse>)] = new ListResponse<ImportJobResponse>([Job], null),
         [typeof(ListResponse<AuditEntryResponse>)] = new ListResponse<AuditEntryResponse>([
             new AuditEntryResponse("aud_0197a3c2f1e17f4d1e5b7c9d1f3b5a7e", Updated, new AuditActorResponse("account", AccountId, "Fabrikam MSP"),
@@ -137,6 +145,7 @@ public static class ApiExamples
                    Access = new AccessChangesResponse([new AccessChangeResponse(AgentId, "Léa Martin", [GroupId])], []) },
         "last-contact" => Conflict(kind, "The last contact of a tenant cannot be removed."),
         "primary-contact-required" => Conflict(kind, "A tenant always has one primary contact: make another contact primary instead."),
+        "signing-key-revoked" => Conflict(kind, $"Signing key '{SigningKeyId}' was revoked; a revoked key cannot be approved. Register a new one."),
         "import-failed" => Conflict(kind, "This import failed as a whole, so it has no rows to report: the file is not an .xlsx workbook."),
         "import-not-finished" => Conflict(kind, "Import 'imp_4f1c9e2a7b3d8c6e0a5f1b9d2c7e3a8f' is processing: only a finished import can be undone. Wait until it has finished."),
         _ => Conflict("concurrent-change", "Too many concurrent changes. Try again.") with { Title = "Too many concurrent changes." },

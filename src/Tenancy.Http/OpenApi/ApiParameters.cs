@@ -109,5 +109,7 @@ public static class PathParameters
         ["agentGroupId"] = ("The agent group's id, as the API returned it.", ApiExamples.AgentGroupId),
         ["grantId"] = ("The grant's id, as the API returned it.", ApiExamples.GrantId),
         ["importId"] = ("The import job's id, from the upload's answer or its Location.", ApiExamples.ImportId),
+        ["agentId"] = ("The agent's id, as the API returned it.", ApiExamples.AgentId),
+        ["keyId"] = ("The signing key's id, as its registration answered it.", ApiExamples.SigningKeyId),
     };
 }

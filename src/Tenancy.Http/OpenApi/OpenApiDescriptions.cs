@@ -34,6 +34,8 @@ public sealed record RolesMetadata(Tenancy.Core.Access.Operation Operation);
 
 /// <summary>The 200 answer is, on a flag of the request, this other shape (oneOf in the document).</summary>
 public sealed record AlternativeAnswerMetadata(Type Type);
+/// <summary>The operation needs an agent's signed request (<see cref="Tenancy.Core.Signatures.SensitiveOperation"/>).</summary>
+public sealed record SignedMetadata(Tenancy.Core.Signatures.SensitiveOperation Operation);
 
 public static class OpenApiDescriptions
 {
@@ -61,6 +63,9 @@ public static class OpenApiDescriptions
         builder.WithMetadata(new RolesMetadata(operation));
 
     public static RouteHandlerBuilder Or<T>(this RouteHandlerBuilder builder) => builder.WithMetadata(new AlternativeAnswerMetadata(typeof(T)));
+    /// <summary>Whether an agent must sign the request (issue 17); the account key never has to.</summary>
+    public static RouteHandlerBuilder Signed(this RouteHandlerBuilder builder, Tenancy.Core.Signatures.SensitiveOperation? operation) =>
+        operation is { } sensitive ? builder.WithMetadata(new SignedMetadata(sensitive)) : builder;
 
     public static RouteHandlerBuilder ETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new ETagMetadata());
 

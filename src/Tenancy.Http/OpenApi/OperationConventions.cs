@@ -21,6 +21,8 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         DescribePathParameters(operation);
         if (metadata.OfType<RolesMetadata>().FirstOrDefault() is { } roles)
             operation.Description = (operation.Description is { Length: > 0 } d ? d + " " : "") + RolesText(roles.Operation);
+        if (metadata.OfType<SignedMetadata>().FirstOrDefault() is { } signed)
+            operation.Description += " " + SignedText(signed.Operation);
         foreach (var query in metadata.OfType<QueryParametersMetadata>().SelectMany(m => m.Parameters))
             (operation.Parameters ??= []).Add(QueryParameterOf(query));
         if (metadata.OfType<IfMatchMetadata>().Any())
@@ -58,6 +60,12 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
     public static string RolesText(Tenancy.Core.Access.Operation operation) =>
         "Roles: account key, " + string.Join(", ", Tenancy.Core.Access.AccessRule.RolesFor(operation).Select(Tenancy.Core.Access.AgentRoles.Name))
         + "; any other role gets 403 urn:tenancy:problem:forbidden.";
+
+    /// <summary>The signature sentence of a sensitive operation, from the one list (<see cref="Tenancy.Core.Signatures.SensitiveOperations"/>).</summary>
+    public static string SignedText(Tenancy.Core.Signatures.SensitiveOperation operation) =>
+        $"Sensitive ({Tenancy.Core.Signatures.SensitiveOperations.Descriptions[operation]}): an agent must sign the request with an approved signing key "
+        + "(RFC 9421: Signature-Input, Signature and, with a body, Content-Digest; see the README's signature profile), otherwise 403 "
+        + "urn:tenancy:problem:signature-required; the account key needs no signature.";
 
     private static void DescribePathParameters(OpenApiOperation operation)
     {

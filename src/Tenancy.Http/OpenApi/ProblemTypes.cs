@@ -48,7 +48,7 @@ public static class ProblemTypes
     {
         400 => "The request is not valid: errors lists the messages per field or query parameter. Nothing changed.",
         401 => "No API key, or one that is not valid: send 'Authorization: Bearer <key>'.",
-        403 => "The account's plan does not include tenant management (urn:tenancy:problem:msp-plan-required), or the caller's role may not do this operation (urn:tenancy:problem:forbidden; the description names the roles allowed).",
+        403 => "The account's plan does not include tenant management (urn:tenancy:problem:msp-plan-required), or the caller's role may not do this operation (urn:tenancy:problem:forbidden; the description names the roles allowed), or an agent's sensitive operation lacks a valid signature (urn:tenancy:problem:signature-required).",
         404 => "Not found (also for ids of other accounts).",
         409 => "Conflict: nothing changed.",
         412 => "If-Match does not match the current ETag: someone changed it since you read it. Read it again and retry. Nothing changed.",

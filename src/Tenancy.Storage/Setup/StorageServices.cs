@@ -36,6 +36,7 @@ public static class StorageServices
         services.AddSingleton<IStorageProbe, StorageProbe>();
 
         services.AddSingleton<IAccountStore, TableAccountStore>();
+        services.AddSingleton<Core.Signatures.ISigningKeyStore, Signatures.TableSigningKeyStore>();
         services.AddSingleton<ICallerKeyCheck, TableCallerKeyCheck>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITenantExportSource, TableTenantExportSource>();

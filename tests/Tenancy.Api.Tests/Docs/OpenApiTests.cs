@@ -27,9 +27,9 @@ public class OpenApiTests(LocalHostFixture host)
 
     /// <summary>
     /// POST routes that are actions on the resource in their path and take no body: rotating an agent's key (the new
-    /// key is the answer), undoing an import.
+    /// key is the answer), undoing an import, approving a signing key.
     /// </summary>
-    private static readonly HashSet<string> BodylessActions = ["RotateAgentKey", "UndoImport"];
+    private static readonly HashSet<string> BodylessActions = ["RotateAgentKey", "UndoImport", "ApproveSigningKey"];
 
     [Fact]
     public async Task The_docs_page_is_served()

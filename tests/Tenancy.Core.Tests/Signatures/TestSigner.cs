@@ -9,7 +9,7 @@ internal sealed class TestSigner : IDisposable
 {
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-    public string KeyId { get; init; } = "sk_test";
+    public string KeyId { get; set; } = "sk_test";
 
     public string PublicJwk => Jwk(_key.ExportParameters(false));
 

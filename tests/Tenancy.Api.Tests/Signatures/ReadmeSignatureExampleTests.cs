@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Tenancy.Core.Signatures;
+using Tenancy.Local;
+
+namespace Tenancy.Api.Tests.Signatures;
+
+/// <summary>The README's worked signature example is true: its base is what we build from its request, and its signature verifies.</summary>
+public partial class ReadmeSignatureExampleTests
+{
+    [Fact]
+    public void The_readme_example_builds_the_documented_base_and_verifies_with_the_documented_key()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var requestText = Block(readme, "signature-example:request");
+        var documentedBase = Block(readme, "signature-example:base");
+        var jwk = PublicJwk().Match(readme).Groups[1].Value;
+
+        var (request, body) = Parse(requestText);
+        var created = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Created().Match(requestText).Groups[1].Value));
+        var signature = RequestSignature.Read(request, body, created.AddSeconds(30));
+
+        Assert.Equal(documentedBase, signature.Base);
+        signature.Verify(SigningPublicKey.FromJwk(jwk));
+        Assert.Equal("sk_0197a3c2f1d7804e2f6c8d0e2a4c6b8f", signature.KeyId);
+    }
+
+    private static string Block(string readme, string marker)
+    {
+        var start = readme.IndexOf($"<!-- {marker} -->", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the README has no {marker} block");
+        var open = readme.IndexOf("```", start, StringComparison.Ordinal);
+        var firstLine = readme.IndexOf('\n', open) + 1;
+        var close = readme.IndexOf("\n```", firstLine, StringComparison.Ordinal);
+        return readme[firstLine..close];
+    }
+
+    private static (HttpMessageParts Request, byte[] Body) Parse(string http)
+    {
+        var (head, body) = http.Split("\n\n", 2) is [var h, var b] ? (h, b) : (http, "");
+        var lines = head.Split('\n');
+        var requestLine = lines[0].Split(' ');
+        var headers = lines[1..].Select(l => l.Split(": ", 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList();
+        var host = headers.Single(h => h.Key == "Host").Value;
+        return (HttpMessageParts.Request(requestLine[0], $"http://{host}{requestLine[1]}", headers), Encoding.UTF8.GetBytes(body));
+    }
+
+    [GeneratedRegex("public JWK is\\s+`([^`]+)`")]
+    private static partial Regex PublicJwk();
+
+    [GeneratedRegex("created=(\\d+)")]
+    private static partial Regex Created();
+}
