@@ -67,6 +67,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public OpenApiContract Contract { get; private set; } = null!;
 
     /// <summary>A client without a key. Every answer it receives is checked against the OpenAPI document (contract tests).</summary>
+    /// <summary>A client of an agent's key that signs every request with one of the agent's signing keys (<see cref="SigningHandler"/>).</summary>
+    public HttpClient SigningClient(string apiKey, System.Security.Cryptography.ECDsa key, string keyId)
+    {
+        var client = new HttpClient(new SigningHandler(key, keyId, new ContractCheckingHandler(Contract))) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
     public HttpClient AnonymousClient() =>
         new(new ContractCheckingHandler(Contract)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 }

@@ -16,6 +16,21 @@ public static class AccessApi
         return ((string)body["id"]!, (string)body["apiKey"]!);
     }
 
+    /// <summary>
+    /// A client of the agent's key that signs every request with a signing key the agent registered (with its own key)
+    /// and the owner approved: what an agent needs for sensitive operations (issue 17).
+    /// </summary>
+    public static async Task<HttpClient> SigningClientForAsync(this LocalHostFixture host, HttpClient owner, (string Id, string Key) agent)
+    {
+        var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var registered = await host.ClientFor(agent.Key).PostAsync($"api/agents/{agent.Id}/signing-keys",
+            Http.Json(new { name = "Test device", publicKey = SigningHandler.PublicJwk(key) }));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var keyId = (string)(await registered.ReadObjectAsync())["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync($"api/signing-keys/{keyId}/approve", null)).StatusCode);
+        return host.SigningClient(agent.Key, key, keyId);
+    }
+
     public static HttpClient ClientFor(this LocalHostFixture host, string key)
     {
         var client = host.AnonymousClient();
