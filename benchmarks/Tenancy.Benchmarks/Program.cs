@@ -9,6 +9,7 @@ using Tenancy.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- export [tenants ...]    (default: 1000 10000)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- load [seconds] [clients]   (default: 60 32)
 // dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- access [calls]
+// dotnet run -c Release --project benchmarks/Tenancy.Benchmarks -- signatures [calls]   (default: 300)
 var what = args.FirstOrDefault() ?? "all";
 if (what == "workbook")
 {
@@ -35,4 +36,6 @@ if (what is "export" or "all")
     await ExportBenchmark.RunAsync(numbers.Count > 0 ? numbers : [1000, 10_000]);
 if (what is "undo" or "all")
     await UndoBenchmark.RunAsync(numbers.FirstOrDefault(1000));
+if (what is "signatures")
+    await SignatureBenchmark.RunAsync(numbers.FirstOrDefault(300));
 return 0;
