@@ -98,7 +98,9 @@ public class OversizedInputTests(AzuriteFixture azurite)
 
         var job = await harness.OnlyJobAsync();
         Assert.Equal(ImportStatus.Completed, job.Status);
-        Assert.Equal(ImportEchoes.FileNameMax, job.FileName.Length);
+        // A dropped blob's name is cut like an uploaded file's, keeping its end (with the extension).
+        Assert.Equal(ImportService.MaxFileNameLength, job.FileName.Length);
+        Assert.EndsWith(".xlsx", job.FileName);
     }
 
     [Fact]
