@@ -97,6 +97,23 @@ public sealed class SessionAndPagesTests(ConsoleFixture console)
         await page.AuditAsync("32-routing");
     }
 
-    [Fact(Skip = "Needs the access issue (R10): agent keys, roles, grants and GET /api/me are not served yet, so there is no technician to sign in as.")]
-    public Task A_technician_sees_only_its_tenant() => Task.CompletedTask;
+    [Fact]
+    public async Task A_technician_sees_only_its_tenant()
+    {
+        var (_, api) = await console.NewAccountAsync();
+        var reached = await api.CreateTenantAsync("Alpha Reached");
+        var hidden = await api.CreateTenantAsync("Beta Hidden");
+        var agent = await api.PostAsync("api/agents", new { name = "Tess Tech", email = "tess@msp.example", role = "technician" });
+        await api.PostAsync("api/access-grants", new { agentId = agent.GetProperty("id").GetString(), scope = "tenant", tenantId = reached });
+
+        var page = await console.OpenAsync(agent.GetProperty("apiKey").GetString()!);
+        await page.GotoAsync("tenants");
+        await page.HeadingAsync("Tenants");
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Alpha Reached" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Beta Hidden")).ToHaveCountAsync(0);
+        await page.AuditAsync("40-technician-tenants");
+        await page.GotoAsync($"tenants/{hidden}");
+        await Expect(page.GetByText("Beta Hidden")).ToHaveCountAsync(0);
+    }
 }
