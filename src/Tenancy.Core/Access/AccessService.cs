@@ -1,4 +1,5 @@
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
@@ -53,7 +54,8 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         var apiKey = ApiKeys.New();
         var agent = new Agent(Ids.New("agt"), name!, email!, role!.Value, clock.GetUtcNow(), ApiKeys.Hash(apiKey));
         // The agent's row before its key's rows: a key that authenticates always finds its agent.
-        await store.CreateAgentAsync(accountId, agent, cancellationToken);
+        await store.CreateAgentAsync(accountId, agent, cancellationToken,
+            AuditEntry.Of(agent.CreatedAt, AuditActions.AgentCreated, AuditTargets.Agent, agent.Id, null, agent));
         await accounts.AddKeyAsync(accountId, agent.KeyHash, null, cancellationToken, agent.Id);
         return new CreatedAgent((await store.ReadAgentAsync(accountId, agent.Id, cancellationToken))?.Agent ?? agent, apiKey);
     }
@@ -75,7 +77,8 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         {
             var agent = await GetAgentAsync(accountId, agentId, cancellationToken);
             var changed = agent with { Name = name ?? agent.Name, Email = email ?? agent.Email, Role = role ?? agent.Role };
-            return changed == agent ? agent : await store.ReplaceAgentAsync(accountId, changed, cancellationToken);
+            return changed == agent ? agent : await store.ReplaceAgentAsync(accountId, changed, cancellationToken,
+                AuditEntry.Of(clock.GetUtcNow(), AuditActions.AgentUpdated, AuditTargets.Agent, agentId, agent, changed));
         }, cancellationToken);
     }
 
@@ -88,7 +91,9 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         {
             var agent = await GetAgentAsync(accountId, agentId, cancellationToken);
             await accounts.AddKeyAsync(accountId, hash, null, cancellationToken, agentId);
-            await store.ReplaceAgentAsync(accountId, agent with { KeyHash = hash }, cancellationToken);
+            // The entry says that the key changed; snapshots never hold a key or its hash.
+            await store.ReplaceAgentAsync(accountId, agent with { KeyHash = hash }, cancellationToken,
+                AuditEntry.Of(clock.GetUtcNow(), AuditActions.AgentKeyRotated, AuditTargets.Agent, agentId, agent, agent));
             return agent.KeyHash;
         }, cancellationToken);
         await accounts.RevokeKeyAsync(accountId, previous, cancellationToken);
@@ -99,7 +104,9 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
     public async Task DeleteAgentAsync(string accountId, string agentId, CancellationToken cancellationToken)
     {
         var agent = await GetAgentAsync(accountId, agentId, cancellationToken);
-        await store.DeleteAgentAsync(accountId, agentId, clock.GetUtcNow(), cancellationToken);
+        var at = clock.GetUtcNow();
+        await store.DeleteAgentAsync(accountId, agentId, at, cancellationToken,
+            deleted => AuditEntry.Of(at, AuditActions.AgentDeleted, AuditTargets.Agent, agentId, deleted, null));
         await accounts.RevokeKeyAsync(accountId, agent.KeyHash, cancellationToken);
         accountService.Forget(agent.KeyHash);
     }
@@ -112,8 +119,10 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         errors.ThrowIfAny();
         await RequireAgentsAsync(accountId, members, cancellationToken);
         var group = new AgentGroup(Ids.New("agg"), cleanName!, [], clock.GetUtcNow());
-        await store.CreateGroupAsync(accountId, group, cancellationToken);
-        return await SetMembersAsync(accountId, group.Id, members, cancellationToken);
+        await store.CreateGroupAsync(accountId, group, cancellationToken,
+            AuditEntry.Of(group.CreatedAt, AuditActions.AgentGroupCreated, AuditTargets.AgentGroup, group.Id, null, group with { AgentIds = members }));
+        // The creation's entry lists the members: adding them records nothing more.
+        return await ChangeMembersAsync(accountId, group.Id, members, audited: false, cancellationToken);
     }
 
     public async Task<AgentGroup> GetGroupAsync(string accountId, string groupId, CancellationToken cancellationToken) =>
@@ -130,7 +139,8 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         return await ConcurrencyRetry.RunAsync(async () =>
         {
             var group = await GetGroupAsync(accountId, groupId, cancellationToken);
-            return group.Name == cleanName ? group : await store.RenameGroupAsync(accountId, group, cleanName!, cancellationToken);
+            return group.Name == cleanName ? group : await store.RenameGroupAsync(accountId, group, cleanName!, cancellationToken,
+                AuditEntry.Of(clock.GetUtcNow(), AuditActions.AgentGroupRenamed, AuditTargets.AgentGroup, groupId, group, group with { Name = cleanName! }));
         }, cancellationToken);
     }
 
@@ -144,17 +154,28 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         var members = ValidMembers(errors, agentIds);
         errors.ThrowIfAny();
         await RequireAgentsAsync(accountId, members, cancellationToken);
+        return await ChangeMembersAsync(accountId, groupId, members, audited: true, cancellationToken);
+    }
+
+    private async Task<AgentGroup> ChangeMembersAsync(string accountId, string groupId, IReadOnlyList<string> members, bool audited, CancellationToken cancellationToken)
+    {
         var current = await GetGroupAsync(accountId, groupId, cancellationToken);
+        var audit = audited
+            ? new MembersAudit(Ids.Derived("mbr", string.Join(",", members.Order(StringComparer.Ordinal))),
+                AuditEntry.Of(clock.GetUtcNow(), AuditActions.AgentGroupMembersSet, AuditTargets.AgentGroup, groupId, current, current with { AgentIds = members }))
+            : null;
         foreach (var agentId in current.AgentIds.Except(members))
-            await ConcurrencyRetry.RunAsync(() => store.RemoveMemberAsync(accountId, groupId, agentId, clock.GetUtcNow(), cancellationToken), cancellationToken);
+            await ConcurrencyRetry.RunAsync(() => store.RemoveMemberAsync(accountId, groupId, agentId, clock.GetUtcNow(), cancellationToken, audit), cancellationToken);
         foreach (var agentId in members.Except(current.AgentIds))
-            await ConcurrencyRetry.RunAsync(() => store.AddMemberAsync(accountId, groupId, agentId, clock.GetUtcNow(), cancellationToken), cancellationToken);
+            await ConcurrencyRetry.RunAsync(() => store.AddMemberAsync(accountId, groupId, agentId, clock.GetUtcNow(), cancellationToken, audit), cancellationToken);
         return await GetGroupAsync(accountId, groupId, cancellationToken);
     }
 
     public async Task DeleteGroupAsync(string accountId, string groupId, CancellationToken cancellationToken)
     {
-        if (!Ids.LooksValid(groupId) || !await store.DeleteGroupAsync(accountId, groupId, clock.GetUtcNow(), cancellationToken))
+        var at = clock.GetUtcNow();
+        if (!Ids.LooksValid(groupId) || !await store.DeleteGroupAsync(accountId, groupId, at, cancellationToken,
+                group => AuditEntry.Of(at, AuditActions.AgentGroupDeleted, AuditTargets.AgentGroup, groupId, group, null)))
             throw new NotFoundException($"Agent group '{groupId}' was not found.");
     }
 
@@ -191,7 +212,8 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         var grant = new Grant(Ids.New("grt"), request.AgentId, request.AgentGroupId, scope!.Value,
             scope == GrantScope.Tenant ? request.TenantId : null, scope == GrantScope.DeviceGroup ? request.DeviceGroupId : null,
             clock.GetUtcNow(), createdBy);
-        return await ConcurrencyRetry.RunAsync(() => store.AddGrantAsync(accountId, grant, cancellationToken), cancellationToken);
+        return await ConcurrencyRetry.RunAsync(() => store.AddGrantAsync(accountId, grant, cancellationToken,
+            AuditEntry.Of(grant.CreatedAt, AuditActions.GrantCreated, AuditTargets.Grant, grant.Id, null, grant)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Grant>> ListGrantsAsync(string accountId, string? agentId, string? agentGroupId, string? tenantId, string? deviceGroupId, CancellationToken cancellationToken) =>
@@ -202,7 +224,12 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
 
     public async Task RemoveGrantAsync(string accountId, string grantId, CancellationToken cancellationToken)
     {
-        if (!Ids.LooksValid(grantId) || !await ConcurrencyRetry.RunAsync(() => store.RemoveGrantAsync(accountId, grantId, clock.GetUtcNow(), cancellationToken), cancellationToken))
+        if (!Ids.LooksValid(grantId) || !await ConcurrencyRetry.RunAsync(() =>
+            {
+                var at = clock.GetUtcNow();
+                return store.RemoveGrantAsync(accountId, grantId, at, cancellationToken,
+                    grant => AuditEntry.Of(at, AuditActions.GrantDeleted, AuditTargets.Grant, grantId, grant, null));
+            }, cancellationToken))
             throw new NotFoundException($"Grant '{grantId}' was not found.");
     }
 

@@ -1,4 +1,12 @@
+using Tenancy.Core.Audit;
+
 namespace Tenancy.Core.Access;
+
+/// <summary>
+/// The entry of a change of a group's members, made of several transactions (one per member): <see cref="Target"/>
+/// names the members set, so that only the first transaction towards it records <see cref="Entry"/>.
+/// </summary>
+public sealed record MembersAudit(string Target, AuditEntry Entry);
 
 /// <summary>
 /// Agents, agent groups and grants of an account. A grant is materialised under each agent it reaches (directly, or
@@ -14,33 +22,41 @@ public interface IAccessStore
     /// <summary>Every agent with its reach (one range query): who reaches what, now.</summary>
     Task<IReadOnlyList<AgentWithReach>> ReadAllAgentsAsync(string accountId, CancellationToken cancellationToken);
 
-    Task CreateAgentAsync(string accountId, Agent agent, CancellationToken cancellationToken);
+    Task CreateAgentAsync(string accountId, Agent agent, CancellationToken cancellationToken, AuditEntry? audit = null);
 
     /// <summary>Writes the agent's fields and key hash, guarded by <see cref="Agent.ETag"/>.</summary>
-    Task<Agent> ReplaceAgentAsync(string accountId, Agent agent, CancellationToken cancellationToken);
+    Task<Agent> ReplaceAgentAsync(string accountId, Agent agent, CancellationToken cancellationToken, AuditEntry? audit = null);
 
-    /// <summary>Deletes the agent's row (its key stops at once), then its memberships, grants and reach rows.</summary>
-    Task<bool> DeleteAgentAsync(string accountId, string agentId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Deletes the agent's row (its key stops at once, its entry with it), then its memberships, grants and reach rows.</summary>
+    Task<bool> DeleteAgentAsync(string accountId, string agentId, DateTimeOffset at, CancellationToken cancellationToken,
+        Func<Agent, AuditEntry>? audit = null);
 
-    Task CreateGroupAsync(string accountId, AgentGroup group, CancellationToken cancellationToken);
+    Task CreateGroupAsync(string accountId, AgentGroup group, CancellationToken cancellationToken, AuditEntry? audit = null);
 
     /// <summary>The group with its live grants, in one range query; null when it does not exist.</summary>
     Task<(AgentGroup Group, IReadOnlyList<Grant> Grants)?> ReadGroupAsync(string accountId, string groupId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AgentGroup>> ListGroupsAsync(string accountId, CancellationToken cancellationToken);
 
-    Task<AgentGroup> RenameGroupAsync(string accountId, AgentGroup group, string name, CancellationToken cancellationToken);
+    Task<AgentGroup> RenameGroupAsync(string accountId, AgentGroup group, string name, CancellationToken cancellationToken, AuditEntry? audit = null);
 
     /// <summary>Adds one member and its reach rows for each of the group's grants, in one transaction guarded by the group's ETag.</summary>
-    Task AddMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task AddMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken,
+        MembersAudit? audit = null);
 
     /// <summary>Removes one member and the reach rows it had through the group, in one transaction guarded by the group's ETag.</summary>
-    Task RemoveMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task RemoveMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken,
+        MembersAudit? audit = null);
 
-    Task<bool> DeleteGroupAsync(string accountId, string groupId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Removes the group's grants and members, then its row, with its entry.</summary>
+    Task<bool> DeleteGroupAsync(string accountId, string groupId, DateTimeOffset at, CancellationToken cancellationToken,
+        Func<AgentGroup, AuditEntry>? audit = null);
 
-    /// <summary>Adds a grant and its reach rows in one transaction; the same grant again returns the existing one (Created false).</summary>
-    Task<(Grant Grant, bool Created)> AddGrantAsync(string accountId, Grant grant, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a grant, its reach rows and its entry in one transaction; the same grant again returns the existing one
+    /// (Created false) and records nothing.
+    /// </summary>
+    Task<(Grant Grant, bool Created)> AddGrantAsync(string accountId, Grant grant, CancellationToken cancellationToken, AuditEntry? audit = null);
 
     /// <summary>A grant, removed ones included (with their <see cref="Grant.DeletedAt"/>).</summary>
     Task<Grant?> FindGrantAsync(string accountId, string grantId, CancellationToken cancellationToken);
@@ -48,7 +64,8 @@ public interface IAccessStore
     Task<IReadOnlyList<Grant>> ListGrantsAsync(string accountId, bool includeRemoved, CancellationToken cancellationToken);
 
     /// <summary>Marks the grant removed at <paramref name="at"/> and deletes its reach rows, in one transaction.</summary>
-    Task<bool> RemoveGrantAsync(string accountId, string grantId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> RemoveGrantAsync(string accountId, string grantId, DateTimeOffset at, CancellationToken cancellationToken,
+        Func<Grant, AuditEntry>? audit = null);
 
     /// <summary>Live grants that name a tenant or device group.</summary>
     Task<IReadOnlyList<string>> GrantIdsNamingAsync(string accountId, string targetId, CancellationToken cancellationToken);

@@ -27,10 +27,29 @@ public static class AuditActions
 
     public const string AccountKeyRotated = "account.keyRotated";
 
+    public const string AgentCreated = "agent.created";
+    public const string AgentUpdated = "agent.updated";
+    public const string AgentKeyRotated = "agent.keyRotated";
+    public const string AgentDeleted = "agent.deleted";
+
+    public const string AgentGroupCreated = "agentGroup.created";
+    public const string AgentGroupRenamed = "agentGroup.renamed";
+    public const string AgentGroupMembersSet = "agentGroup.membersSet";
+    public const string AgentGroupDeleted = "agentGroup.deleted";
+
+    public const string GrantCreated = "grant.created";
+    public const string GrantDeleted = "grant.deleted";
+
+    public const string SigningKeyRegistered = "signingKey.registered";
+    public const string SigningKeyApproved = "signingKey.approved";
+    public const string SigningKeyRevoked = "signingKey.revoked";
+
     public static readonly IReadOnlyList<string> All =
     [
         TenantCreated, TenantUpdated, TenantDeleted, ContactAdded, ContactUpdated, ContactRemoved,
         DomainAdded, DomainRemoved, DomainsReplaced, DeviceGroupCreated, DeviceGroupAssigned, DeviceGroupUnassigned,
-        DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, AccountKeyRotated,
+        DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, AccountKeyRotated, AgentCreated, AgentUpdated,
+        AgentKeyRotated, AgentDeleted, AgentGroupCreated, AgentGroupRenamed, AgentGroupMembersSet, AgentGroupDeleted, GrantCreated,
+        GrantDeleted, SigningKeyRegistered, SigningKeyApproved, SigningKeyRevoked,
     ];
 }

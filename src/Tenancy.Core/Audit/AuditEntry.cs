@@ -41,4 +41,8 @@ public static class AuditTargets
     public const string Device = "device";
     public const string Import = "import";
     public const string Account = "account";
+    public const string Agent = "agent";
+    public const string AgentGroup = "agentGroup";
+    public const string Grant = "grant";
+    public const string SigningKey = "signingKey";
 }

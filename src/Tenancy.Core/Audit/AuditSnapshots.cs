@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Tenancy.Core.Access;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Signatures;
 using Tenancy.Core.Tenants;
 
 namespace Tenancy.Core.Audit;
@@ -45,6 +47,12 @@ public static class AuditSnapshots
         Contact c => ContactOf(c),
         DeviceGroup g => new GroupSnapshot(g.Id, g.Name, g.TenantId),
         Device d => new DeviceSnapshot(d.Id, d.Name, d.GroupId),
+        // Never the key hash: an entry says that a key changed, not what it is.
+        Agent a => new AgentSnapshot(a.Id, a.Name, a.Email, AgentRoles.Name(a.Role)),
+        AgentGroup g => new AgentGroupSnapshot(g.Id, g.Name, g.AgentIds),
+        Grant g => new GrantSnapshot(g.Id, g.AgentId, g.AgentGroupId, Grant.ScopeName(g.Scope), g.TenantId, g.DeviceGroupId),
+        // The public key's fingerprint names it; its coordinates are left out.
+        SigningKey k => new SigningKeySnapshot(k.Id, k.AgentId, k.Name, k.Fingerprint, SigningKey.StatusName(k.Status), k.ApprovedBy),
         _ => value,
     };
 
@@ -59,4 +67,12 @@ public static class AuditSnapshots
     private sealed record GroupSnapshot(string Id, string Name, string? TenantId);
 
     private sealed record DeviceSnapshot(string Id, string Name, string? GroupId);
+
+    private sealed record AgentSnapshot(string Id, string Name, string Email, string Role);
+
+    private sealed record AgentGroupSnapshot(string Id, string Name, IReadOnlyList<string> AgentIds);
+
+    private sealed record GrantSnapshot(string Id, string? AgentId, string? AgentGroupId, string Scope, string? TenantId, string? DeviceGroupId);
+
+    private sealed record SigningKeySnapshot(string Id, string AgentId, string Name, string Fingerprint, string Status, string? ApprovedBy);
 }

@@ -1,3 +1,5 @@
+using Tenancy.Core.Audit;
+
 namespace Tenancy.Core.Signatures;
 
 public enum SigningKeyStatus { Pending, Approved, Revoked }
@@ -28,14 +30,15 @@ public sealed record SigningKey(
 /// <summary>Signing keys and the nonces their signatures used, in the account's storage.</summary>
 public interface ISigningKeyStore
 {
-    Task CreateAsync(string accountId, SigningKey key, CancellationToken cancellationToken);
+    /// <summary>Adds the key and its entry in one transaction.</summary>
+    Task CreateAsync(string accountId, SigningKey key, CancellationToken cancellationToken, AuditEntry? audit = null);
 
     Task<SigningKey?> FindAsync(string accountId, string keyId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SigningKey>> ListForAgentAsync(string accountId, string agentId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the key guarded by its ETag; throws <c>ConcurrencyException</c> when it changed meanwhile.</summary>
-    Task<SigningKey> ReplaceAsync(string accountId, SigningKey key, CancellationToken cancellationToken);
+    /// <summary>Writes the key guarded by its ETag, with its entry; throws <c>ConcurrencyException</c> when it changed meanwhile.</summary>
+    Task<SigningKey> ReplaceAsync(string accountId, SigningKey key, CancellationToken cancellationToken, AuditEntry? audit = null);
 
     /// <summary>
     /// Records that a signature of the key used the nonce; false when it was recorded before (a replay). One atomic

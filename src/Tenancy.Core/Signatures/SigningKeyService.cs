@@ -1,5 +1,6 @@
 using Tenancy.Core.Access;
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 
 namespace Tenancy.Core.Signatures;
@@ -49,7 +50,8 @@ public sealed class SigningKeyService(ISigningKeyStore store, IAccessStore agent
             throw ValidationException.For("publicKey", $"An agent holds at most {SigningKey.MaxLiveKeysPerAgent} signing keys that are not revoked: revoke one first.");
 
         var key = new SigningKey(Ids.New("sk"), agentId, cleanName!, publicKey!.ToJwk(), publicKey.Fingerprint, SigningKeyStatus.Pending, clock.GetUtcNow());
-        await store.CreateAsync(caller.Account.Id, key, cancellationToken);
+        await store.CreateAsync(caller.Account.Id, key, cancellationToken,
+            AuditEntry.Of(key.CreatedAt, AuditActions.SigningKeyRegistered, AuditTargets.SigningKey, key.Id, null, key));
         return (key, true);
     }
 
@@ -75,7 +77,7 @@ public sealed class SigningKeyService(ISigningKeyStore store, IAccessStore agent
             {
                 SigningKeyStatus.Approved => key,
                 SigningKeyStatus.Revoked => throw new ConflictException($"Signing key '{keyId}' was revoked; a revoked key cannot be approved. Register a new one.", "signing-key-revoked"),
-                _ => await store.ReplaceAsync(caller.Account.Id,
+                _ => await ApproveAsync(caller.Account.Id, key,
                     key with { Status = SigningKeyStatus.Approved, ApprovedBy = caller.AgentId ?? "account", ApprovedAt = clock.GetUtcNow() }, cancellationToken),
             };
         }, cancellationToken);
@@ -87,8 +89,14 @@ public sealed class SigningKeyService(ISigningKeyStore store, IAccessStore agent
             if (key.AgentId != caller.AgentId)
                 RequireAdministrator(caller, "Only the key's agent, an administrator or the account key revokes a signing key.");
             if (key.Status == SigningKeyStatus.Revoked) return key;
-            return await store.ReplaceAsync(caller.Account.Id, key with { Status = SigningKeyStatus.Revoked, RevokedAt = clock.GetUtcNow() }, cancellationToken);
+            var revoked = key with { Status = SigningKeyStatus.Revoked, RevokedAt = clock.GetUtcNow() };
+            return await store.ReplaceAsync(caller.Account.Id, revoked, cancellationToken,
+                AuditEntry.Of(revoked.RevokedAt!.Value, AuditActions.SigningKeyRevoked, AuditTargets.SigningKey, keyId, key, revoked));
         }, cancellationToken);
+
+    private Task<SigningKey> ApproveAsync(string accountId, SigningKey key, SigningKey approved, CancellationToken cancellationToken) =>
+        store.ReplaceAsync(accountId, approved, cancellationToken,
+            AuditEntry.Of(approved.ApprovedAt!.Value, AuditActions.SigningKeyApproved, AuditTargets.SigningKey, key.Id, key, approved));
 
     /// <summary>
     /// Lets a sensitive operation through: at once for the account key (and for no caller, the system); for an agent

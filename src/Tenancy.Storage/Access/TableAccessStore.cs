@@ -2,7 +2,9 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Tenancy.Core.Access;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
+using Tenancy.Storage.Audit;
 using Tenancy.Storage.Tables;
 using static Tenancy.Storage.Access.AccessRows;
 
@@ -22,15 +24,16 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
     public async Task<IReadOnlyList<AgentWithReach>> ReadAllAgentsAsync(string accountId, CancellationToken cancellationToken) =>
         ReadAgents(await QueryAsync(accountId, AgentPrefix, cancellationToken));
 
-    public Task CreateAgentAsync(string accountId, Core.Access.Agent agent, CancellationToken cancellationToken) =>
-        Table.AddEntityAsync(AgentEntity(accountId, agent), cancellationToken);
+    public Task CreateAgentAsync(string accountId, Core.Access.Agent agent, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        TableTransactions.SubmitAsync(Table, WithAudit(accountId, audit, new(TableTransactionActionType.Add, AgentEntity(accountId, agent))), cancellationToken);
 
-    public async Task<Core.Access.Agent> ReplaceAgentAsync(string accountId, Core.Access.Agent agent, CancellationToken cancellationToken)
+    public async Task<Core.Access.Agent> ReplaceAgentAsync(string accountId, Core.Access.Agent agent, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         try
         {
-            var response = await Table.UpdateEntityAsync(AgentEntity(accountId, agent), new ETag(agent.ETag), TableUpdateMode.Replace, cancellationToken);
-            return agent with { ETag = response.Headers.ETag?.ToString() ?? "" };
+            var responses = await TableTransactions.SubmitAsync(Table,
+                WithAudit(accountId, audit, new(TableTransactionActionType.UpdateReplace, AgentEntity(accountId, agent), new ETag(agent.ETag))), cancellationToken);
+            return agent with { ETag = responses[0].Headers.ETag?.ToString() ?? "" };
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -42,19 +45,23 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
         }
     }
 
-    public async Task<bool> DeleteAgentAsync(string accountId, string agentId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAgentAsync(string accountId, string agentId, DateTimeOffset at, CancellationToken cancellationToken,
+        Func<Core.Access.Agent, AuditEntry>? audit = null)
     {
         var read = await ReadAgentAsync(accountId, agentId, cancellationToken);
         if (read is null) return false;
-        // The agent's row first: from this moment its key fails on every instance (its requests read this row).
-        await TableTransactions.SubmitAsync(Table,
-        [
+        // The agent's row first: from this moment its key fails on every instance (its requests read this row); the
+        // entry goes with it, so that a resumed deletion (the agent's row gone) does not record it again.
+        var first = new List<TableTransactionAction>
+        {
             new(TableTransactionActionType.Delete, new TableEntity(accountId, Agent(agentId)), new ETag(read.Agent.ETag)),
             new(TableTransactionActionType.UpsertReplace, new TableEntity(accountId, DeletedAgent(agentId))
             {
                 ["Name"] = read.Agent.Name, ["Role"] = AgentRoles.Name(read.Agent.Role), ["CreatedAt"] = read.Agent.CreatedAt, ["DeletedAt"] = at,
             }),
-        ], cancellationToken);
+        };
+        if (audit is not null) first.Add(AuditRows.Append(accountId, audit(read.Agent)));
+        await TableTransactions.SubmitAsync(Table, first, cancellationToken);
         foreach (var groupId in read.AgentGroupIds)
             await ConcurrencyRetry.RunAsync(() => RemoveMemberAsync(accountId, groupId, agentId, at, cancellationToken), cancellationToken);
         foreach (var entry in read.Entries.Where(e => e.AgentGroupId is null))
@@ -64,11 +71,11 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
         return true;
     }
 
-    public Task CreateGroupAsync(string accountId, AgentGroup group, CancellationToken cancellationToken) =>
-        Table.AddEntityAsync(new TableEntity(accountId, Group(group.Id))
+    public Task CreateGroupAsync(string accountId, AgentGroup group, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        TableTransactions.SubmitAsync(Table, WithAudit(accountId, audit, new(TableTransactionActionType.Add, new TableEntity(accountId, Group(group.Id))
         {
             ["Name"] = group.Name, ["Members"] = "{}", ["CreatedAt"] = group.CreatedAt, ["Version"] = 0,
-        }, cancellationToken);
+        })), cancellationToken);
 
     public async Task<(AgentGroup Group, IReadOnlyList<Grant> Grants)?> ReadGroupAsync(string accountId, string groupId, CancellationToken cancellationToken)
     {
@@ -86,11 +93,12 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
         (await QueryAsync(accountId, GroupPrefix, cancellationToken))
             .Where(r => r.RowKey.Count(c => c == '|') == 1).Select(ReadGroup).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-    public async Task<AgentGroup> RenameGroupAsync(string accountId, AgentGroup group, string name, CancellationToken cancellationToken)
+    public async Task<AgentGroup> RenameGroupAsync(string accountId, AgentGroup group, string name, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         try
         {
-            await Table.UpdateEntityAsync(new TableEntity(accountId, Group(group.Id)) { ["Name"] = name }, new ETag(group.ETag), TableUpdateMode.Merge, cancellationToken);
+            await TableTransactions.SubmitAsync(Table, WithAudit(accountId, audit,
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(accountId, Group(group.Id)) { ["Name"] = name }, new ETag(group.ETag))), cancellationToken);
             return group with { Name = name };
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -99,14 +107,15 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
         }
     }
 
-    public async Task AddMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task AddMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken,
+        MembersAudit? audit = null)
     {
         var (row, members, grants) = await ReadGroupForWriteAsync(accountId, groupId, cancellationToken);
         if (members.ContainsKey(agentId)) return;
         members[agentId] = at.UtcTicks;
         var actions = new List<TableTransactionAction>
         {
-            GroupUpdate(accountId, row, members),
+            GroupUpdate(accountId, row, members, audit?.Target ?? ""),
             // Fails once the agent is deleted: a deleted agent joins nothing.
             new(TableTransactionActionType.UpdateMerge, new TableEntity(accountId, Agent(agentId)), ETag.All),
             new(TableTransactionActionType.UpsertReplace, new TableEntity(accountId, Member(agentId, groupId))),
@@ -116,16 +125,18 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
             }),
         };
         actions.AddRange(grants.Select(g => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ReachEntity(accountId, agentId, g))));
+        AppendMembersAudit(accountId, row, audit, actions);
         await SubmitAsync(actions, $"Agent '{agentId}' was not found.", cancellationToken);
     }
 
-    public async Task RemoveMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task RemoveMemberAsync(string accountId, string groupId, string agentId, DateTimeOffset at, CancellationToken cancellationToken,
+        MembersAudit? audit = null)
     {
         var (row, members, grants) = await ReadGroupForWriteAsync(accountId, groupId, cancellationToken);
         if (!members.Remove(agentId, out var since)) return;
         var actions = new List<TableTransactionAction>
         {
-            GroupUpdate(accountId, row, members),
+            GroupUpdate(accountId, row, members, audit?.Target ?? ""),
             new(TableTransactionActionType.Delete, new TableEntity(accountId, Member(agentId, groupId)), ETag.All),
             new(TableTransactionActionType.UpsertMerge, new TableEntity(accountId, Membership(groupId, agentId, new DateTimeOffset(since, TimeSpan.Zero)))
             {
@@ -133,21 +144,35 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
             }),
         };
         actions.AddRange(grants.Select(g => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(accountId, Reach(agentId, g.Id)), ETag.All)));
+        AppendMembersAudit(accountId, row, audit, actions);
         await SubmitAsync(actions, $"Agent group '{groupId}' was not found.", cancellationToken);
     }
 
-    public async Task<bool> DeleteGroupAsync(string accountId, string groupId, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entry of a members change goes with its first transaction; the group row then remembers the change's target
+    /// (<see cref="MembersAudit.Target"/>), so that its next transactions, and a retried call that finishes it, add none.
+    /// </summary>
+    private static void AppendMembersAudit(string accountId, TableEntity row, MembersAudit? audit, List<TableTransactionAction> actions)
+    {
+        if (audit is not null && row.GetString("AuditedMembers") != audit.Target) actions.Add(AuditRows.Append(accountId, audit.Entry));
+    }
+
+    public async Task<bool> DeleteGroupAsync(string accountId, string groupId, DateTimeOffset at, CancellationToken cancellationToken,
+        Func<AgentGroup, AuditEntry>? audit = null)
     {
         if (await ReadGroupAsync(accountId, groupId, cancellationToken) is not { } read) return false;
         foreach (var grant in read.Grants)
             await ConcurrencyRetry.RunAsync(() => RemoveGrantAsync(accountId, grant.Id, at, cancellationToken), cancellationToken);
         foreach (var agentId in read.Group.AgentIds)
             await ConcurrencyRetry.RunAsync(() => RemoveMemberAsync(accountId, groupId, agentId, at, cancellationToken), cancellationToken);
-        await Table.DeleteEntityAsync(accountId, Group(groupId), ETag.All, cancellationToken);
+        // The entry goes with the group row's deletion, the moment the group is gone: a resumed deletion finds the row
+        // still there and records it once; a repeated one finds nothing and records nothing.
+        await TableTransactions.SubmitAsync(Table, WithAudit(accountId, audit?.Invoke(read.Group),
+            new(TableTransactionActionType.Delete, new TableEntity(accountId, Group(groupId)), ETag.All)), cancellationToken);
         return true;
     }
 
-    public async Task<(Grant Grant, bool Created)> AddGrantAsync(string accountId, Grant grant, CancellationToken cancellationToken)
+    public async Task<(Grant Grant, bool Created)> AddGrantAsync(string accountId, Grant grant, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         if (await FindSameAsync(accountId, grant, cancellationToken) is { } existing) return (existing, false);
         var actions = new List<TableTransactionAction>
@@ -173,6 +198,7 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
             }));
             actions.AddRange(members.Keys.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ReachEntity(accountId, m, grant))));
         }
+        if (audit is not null) actions.Add(AuditRows.Append(accountId, audit));
         try
         {
             await SubmitAsync(actions, grant.AgentId is not null ? $"Agent '{grant.AgentId}' was not found." : $"Agent group '{grant.AgentGroupId}' was not found.", cancellationToken);
@@ -194,7 +220,8 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
     public async Task<IReadOnlyList<Grant>> ListGrantsAsync(string accountId, bool includeRemoved, CancellationToken cancellationToken) =>
         (await QueryAsync(accountId, GrantPrefix, cancellationToken)).Select(ReadGrant).Where(g => includeRemoved || g.DeletedAt is null).ToList();
 
-    public async Task<bool> RemoveGrantAsync(string accountId, string grantId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> RemoveGrantAsync(string accountId, string grantId, DateTimeOffset at, CancellationToken cancellationToken,
+        Func<Grant, AuditEntry>? audit = null)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, GrantRecord(grantId), cancellationToken: cancellationToken);
         if (!row.HasValue || ReadGrant(row.Value!) is not { DeletedAt: null } grant) return false;
@@ -218,6 +245,7 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
             actions.Add(new(TableTransactionActionType.Delete, new TableEntity(accountId, GroupGrant(grant.AgentGroupId!, grantId)), ETag.All));
             actions.AddRange(members.Keys.Select(m => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(accountId, Reach(m, grantId)), ETag.All)));
         }
+        if (audit is not null) actions.Add(AuditRows.Append(accountId, audit(grant)));
         try
         {
             await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
@@ -271,12 +299,19 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
     }
 
     /// <summary>The group row rewritten with its ETag: every membership change and every grant fan-out goes through it.</summary>
-    private static TableTransactionAction GroupUpdate(string accountId, TableEntity row, Dictionary<string, long> members) =>
-        new(TableTransactionActionType.UpdateMerge, new TableEntity(accountId, row.RowKey)
+    private static TableTransactionAction GroupUpdate(string accountId, TableEntity row, Dictionary<string, long> members, string? auditedMembers = null)
+    {
+        var entity = new TableEntity(accountId, row.RowKey)
         {
             ["Members"] = JsonSerializer.Serialize(members),
             ["Version"] = (row.GetInt32("Version") ?? 0) + 1,
-        }, row.ETag);
+        };
+        if (auditedMembers is not null) entity["AuditedMembers"] = auditedMembers;
+        return new(TableTransactionActionType.UpdateMerge, entity, row.ETag);
+    }
+
+    private static List<TableTransactionAction> WithAudit(string accountId, AuditEntry? audit, TableTransactionAction change) =>
+        audit is null ? [change] : [change, AuditRows.Append(accountId, audit)];
 
     private async Task SubmitAsync(List<TableTransactionAction> actions, string notFound, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Signatures;
+using Tenancy.Storage.Audit;
 using Tenancy.Storage.Tables;
 
 namespace Tenancy.Storage.Signatures;
@@ -19,8 +21,8 @@ public sealed class TableSigningKeyStore(TenancyTables tables) : ISigningKeyStor
 
     private TableClient Table => tables.Tenancy;
 
-    public Task CreateAsync(string accountId, SigningKey key, CancellationToken cancellationToken) =>
-        Table.AddEntityAsync(Entity(accountId, key), cancellationToken);
+    public Task CreateAsync(string accountId, SigningKey key, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        TableTransactions.SubmitAsync(Table, WithAudit(accountId, audit, new(TableTransactionActionType.Add, Entity(accountId, key))), cancellationToken);
 
     public async Task<SigningKey?> FindAsync(string accountId, string keyId, CancellationToken cancellationToken)
     {
@@ -37,12 +39,13 @@ public sealed class TableSigningKeyStore(TenancyTables tables) : ISigningKeyStor
         return keys;
     }
 
-    public async Task<SigningKey> ReplaceAsync(string accountId, SigningKey key, CancellationToken cancellationToken)
+    public async Task<SigningKey> ReplaceAsync(string accountId, SigningKey key, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         try
         {
-            var response = await Table.UpdateEntityAsync(Entity(accountId, key), new ETag(key.ETag), TableUpdateMode.Replace, cancellationToken);
-            return key with { ETag = response.Headers.ETag?.ToString() ?? "" };
+            var responses = await TableTransactions.SubmitAsync(Table,
+                WithAudit(accountId, audit, new(TableTransactionActionType.UpdateReplace, Entity(accountId, key), new ETag(key.ETag))), cancellationToken);
+            return key with { ETag = responses[0].Headers.ETag?.ToString() ?? "" };
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -63,6 +66,9 @@ public sealed class TableSigningKeyStore(TenancyTables tables) : ISigningKeyStor
             return false;
         }
     }
+
+    private static List<TableTransactionAction> WithAudit(string accountId, AuditEntry? audit, TableTransactionAction change) =>
+        audit is null ? [change] : [change, AuditRows.Append(accountId, audit)];
 
     private static TableEntity Entity(string accountId, SigningKey key) => new(accountId, KeyPrefix + key.Id)
     {

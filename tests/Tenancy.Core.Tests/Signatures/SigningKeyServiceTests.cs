@@ -1,6 +1,7 @@
 using Moq;
 using Tenancy.Core.Access;
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Signatures;
 
@@ -21,14 +22,14 @@ public sealed class SigningKeyServiceTests : IDisposable
 
     public SigningKeyServiceTests()
     {
-        _store.Setup(s => s.CreateAsync(Account.Id, It.IsAny<SigningKey>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, SigningKey k, CancellationToken _) => _keys.Add(k with { ETag = "1" })).Returns(Task.CompletedTask);
+        _store.Setup(s => s.CreateAsync(Account.Id, It.IsAny<SigningKey>(), It.IsAny<CancellationToken>(), It.IsAny<AuditEntry?>()))
+            .Callback((string _, SigningKey k, CancellationToken _, AuditEntry? _) => _keys.Add(k with { ETag = "1" })).Returns(Task.CompletedTask);
         _store.Setup(s => s.FindAsync(Account.Id, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, string id, CancellationToken _) => _keys.FirstOrDefault(k => k.Id == id));
         _store.Setup(s => s.ListForAgentAsync(Account.Id, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, string agentId, CancellationToken _) => _keys.Where(k => k.AgentId == agentId).ToList());
-        _store.Setup(s => s.ReplaceAsync(Account.Id, It.IsAny<SigningKey>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, SigningKey k, CancellationToken _) =>
+        _store.Setup(s => s.ReplaceAsync(Account.Id, It.IsAny<SigningKey>(), It.IsAny<CancellationToken>(), It.IsAny<AuditEntry?>()))
+            .ReturnsAsync((string _, SigningKey k, CancellationToken _, AuditEntry? _) =>
             {
                 _keys[_keys.FindIndex(x => x.Id == k.Id)] = k;
                 return k;
