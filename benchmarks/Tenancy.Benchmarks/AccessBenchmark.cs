@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using static Tenancy.Benchmarks.SequentialCalls;
+
 namespace Tenancy.Benchmarks;
 
 /// <summary>
@@ -21,13 +23,13 @@ public static class AccessBenchmark
 
         var tenants = new List<string>();
         for (var i = 0; i < grants; i++)
-            tenants.Add((string)(await Read(await owner.PostAsync("api/tenants", Json($$"""{"name":"Tenant {{i:D3}}","contacts":[{"name":"Ann","email":"ann@t{{i}}.example"},{"name":"Bob"}],"domains":["t{{i}}.example"]}"""))))["id"]!);
-        var group = (string)(await Read(await owner.PostAsync("api/device-groups", Json($$"""{"name":"Laptops","tenantId":"{{tenants[0]}}"}"""))))["id"]!;
+            tenants.Add((string)(await Read(await owner.PostAsync("api/tenants", JsonBody($$"""{"name":"Tenant {{i:D3}}","contacts":[{"name":"Ann","email":"ann@t{{i}}.example"},{"name":"Bob"}],"domains":["t{{i}}.example"]}"""))))["id"]!);
+        var group = (string)(await Read(await owner.PostAsync("api/device-groups", JsonBody($$"""{"name":"Laptops","tenantId":"{{tenants[0]}}"}"""))))["id"]!;
         for (var d = 0; d < 20; d++)
-            (await owner.PostAsync("api/devices", Json($$"""{"name":"PC-{{d}}","groupId":"{{group}}"}"""))).EnsureSuccessStatusCode();
-        var agent = await Read(await owner.PostAsync("api/agents", Json("""{"name":"Tess","email":"tess@msp.example","role":"technician"}""")));
+            (await owner.PostAsync("api/devices", JsonBody($$"""{"name":"PC-{{d}}","groupId":"{{group}}"}"""))).EnsureSuccessStatusCode();
+        var agent = await Read(await owner.PostAsync("api/agents", JsonBody("""{"name":"Tess","email":"tess@msp.example","role":"technician"}""")));
         foreach (var tenant in tenants)
-            (await owner.PostAsync("api/access-grants", Json($$"""{"agentId":"{{agent["id"]}}","scope":"tenant","tenantId":"{{tenant}}"}"""))).EnsureSuccessStatusCode();
+            (await owner.PostAsync("api/access-grants", JsonBody($$"""{"agentId":"{{agent["id"]}}","scope":"tenant","tenantId":"{{tenant}}"}"""))).EnsureSuccessStatusCode();
         var technician = new HttpClient { BaseAddress = host.BaseAddress };
         technician.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)agent["apiKey"]!);
 
@@ -40,28 +42,4 @@ public static class AccessBenchmark
             Console.WriteLine($"{name,-28} {P(key, 50),8:F2} {P(key, 95),8:F2} {P(tech, 50),9:F2} {P(tech, 95),9:F2} {P(tech, 50) / P(key, 50),10:F2} {P(tech, 95) / P(key, 95),10:F2}");
         }
     }
-
-    private static async Task<JsonObject> Read(HttpResponseMessage response)
-    {
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task<double[]> TimeAsync(int count, Func<Task<HttpResponseMessage>> call)
-    {
-        for (var i = 0; i < 20; i++) (await call()).EnsureSuccessStatusCode(); // warm-up
-        var times = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            (await call()).EnsureSuccessStatusCode();
-            times[i] = watch.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(times);
-        return times;
-    }
-
-    private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, sorted.Length * percentile / 100)];
 }

@@ -7,6 +7,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tenancy.TestSupport;
 
+using static Tenancy.Benchmarks.SequentialCalls;
+
 namespace Tenancy.Benchmarks;
 
 /// <summary>
@@ -23,13 +25,13 @@ public static class SignatureBenchmark
         await host.App.StartAsync();
         var (_, owner) = await host.AccountAsync();
 
-        var admin = await Read(await owner.PostAsync("api/agents", Json("""{"name":"Ada","email":"ada@msp.example","role":"administrator"}""")));
+        var admin = await Read(await owner.PostAsync("api/agents", JsonBody("""{"name":"Ada","email":"ada@msp.example","role":"administrator"}""")));
         var adminKey = (string)admin["apiKey"]!;
         var plain = new HttpClient { BaseAddress = host.BaseAddress };
         plain.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var registered = await Read(await plain.PostAsync($"api/agents/{admin["id"]}/signing-keys",
-            Json(JsonSerializer.Serialize(new { name = "Bench", publicKey = SigningHandler.PublicJwk(key) }))));
+            JsonBody(JsonSerializer.Serialize(new { name = "Bench", publicKey = SigningHandler.PublicJwk(key) }))));
         (await owner.PostAsync($"api/signing-keys/{registered["id"]}/approve", null)).EnsureSuccessStatusCode();
         var signed = new HttpClient(new SigningHandler(key, (string)registered["id"]!, new HttpClientHandler())) { BaseAddress = host.BaseAddress };
         signed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
@@ -42,33 +44,9 @@ public static class SignatureBenchmark
             ("register a device (not sensitive)", "api/devices", """{"name":"PC"}""", false),
         })
         {
-            var byKey = await TimeAsync(count, () => owner.PostAsync(path, Json(body)));
-            var byAgent = await TimeAsync(count, () => (sensitive ? signed : plain).PostAsync(path, Json(body)));
+            var byKey = await TimeAsync(count, () => owner.PostAsync(path, JsonBody(body)), warmUp: 10);
+            var byAgent = await TimeAsync(count, () => (sensitive ? signed : plain).PostAsync(path, JsonBody(body)), warmUp: 10);
             Console.WriteLine($"{name,-36} {P(byKey, 50),8:F2} {P(byKey, 95),8:F2} {P(byAgent, 50),11:F2} {P(byAgent, 95),11:F2} {P(byAgent, 50) / P(byKey, 50),10:F2} {P(byAgent, 95) / P(byKey, 95),10:F2}");
         }
     }
-
-    private static async Task<JsonObject> Read(HttpResponseMessage response)
-    {
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task<double[]> TimeAsync(int count, Func<Task<HttpResponseMessage>> call)
-    {
-        for (var i = 0; i < 10; i++) (await call()).EnsureSuccessStatusCode(); // warm-up
-        var times = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            (await call()).EnsureSuccessStatusCode();
-            times[i] = watch.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(times);
-        return times;
-    }
-
-    private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, sorted.Length * percentile / 100)];
 }
