@@ -100,7 +100,7 @@ public sealed class SessionAndPagesTests(ConsoleFixture console)
     [Fact]
     public async Task A_technician_sees_only_its_tenant()
     {
-        var (_, api) = await console.NewAccountAsync();
+        var (ownerKey, api) = await console.NewAccountAsync();
         var reached = await api.CreateTenantAsync("Alpha Reached");
         var hidden = await api.CreateTenantAsync("Beta Hidden");
         var agent = await api.PostAsync("api/agents", new { name = "Tess Tech", email = "tess@msp.example", role = "technician" });
@@ -112,6 +112,11 @@ public sealed class SessionAndPagesTests(ConsoleFixture console)
 
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Alpha Reached" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Beta Hidden")).ToHaveCountAsync(0);
+        // The owner is offered the wizard; the technician, whose role may not create tenants, is not.
+        var ownerPage = await console.OpenAsync(ownerKey);
+        await ownerPage.GotoAsync("tenants");
+        await Expect(ownerPage.GetByRole(AriaRole.Link, new() { Name = "Add new tenant" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add new tenant" })).ToHaveCountAsync(0);
         await page.AuditAsync("40-technician-tenants");
         await page.GotoAsync($"tenants/{hidden}");
         await Expect(page.GetByText("Beta Hidden")).ToHaveCountAsync(0);

@@ -1,8 +1,7 @@
 namespace Tenancy.WebConsole.Api;
 
 /// <summary>
-/// The caller as <c>GET /api/me</c> describes it (API.md, R10). That route comes with the access issue; until
-/// then a key that lists tenants is an account key, which may do everything.
+/// The caller as <c>GET /api/me</c> describes it (API.md, R10): the account key, or an agent with its role.
 /// </summary>
 public sealed record CallerResponse(string Kind, string? AgentId, string? Name, string? Role)
 {

@@ -3,8 +3,8 @@ using Tenancy.WebConsole.Api;
 namespace Tenancy.WebConsole.Session;
 
 /// <summary>
-/// What the console offers a caller. An account key may do everything. Agents' roles and grants (R10) are
-/// not served yet: an agent key is shown the read-only pages until they are.
+/// What the console offers a caller (R10): the account key and administrators everything; a technician the read-only
+/// pages (the API shows it only what it reaches, and refuses its writes with 403).
 /// </summary>
 public sealed record Permissions(bool Read, bool ManageTenants, bool ManageGroups, bool Import)
 {
