@@ -292,19 +292,24 @@ public static class ApiRoutes
             .Produces(204).Problems(404)),
     ];
 
-    private static readonly IReadOnlyList<(ApiRoute Route, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher)> Matchers = All
+    private static readonly Dictionary<string, (ApiRoute Route, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher)[]> MatchersByMethod = All
         // Literal segments before parameters, so that tenant-imports/template is not taken for tenant-imports/{importId}.
         .OrderBy(r => r.Template.Count(c => c == '{'))
-        .Select(r => (r, new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+        .Select(r => (Route: r, Matcher: new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
             Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse($"{Prefix}/{r.Template}"), new Microsoft.AspNetCore.Routing.RouteValueDictionary())))
-        .ToList();
+        .GroupBy(m => m.Route.Method, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The route a request is for (by method and path, the same way on both hosts), or null.</summary>
     public static ApiRoute? Find(string method, Microsoft.AspNetCore.Http.PathString path)
     {
-        foreach (var (route, matcher) in Matchers)
-            if (string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase) && matcher.TryMatch(path, new Microsoft.AspNetCore.Routing.RouteValueDictionary()))
-                return route;
+        if (!MatchersByMethod.TryGetValue(method, out var matchers)) return null;
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary();
+        foreach (var (route, matcher) in matchers)
+        {
+            if (matcher.TryMatch(path, values)) return route;
+            values.Clear();
+        }
         return null;
     }
 

@@ -23,6 +23,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public AzuriteFixture Azurite => _azurite;
 
+    /// <summary>More setup of the host (logging, telemetry, replaced services), applied after the fixture's own.</summary>
+    public Action<WebApplicationBuilder>? Configure { get; init; }
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
@@ -32,6 +35,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             b.Logging.ClearProviders();
             // Tests share this host and send bursts (load, fuzz) on one key: rate limiting has its own host and test.
             b.Configuration["TENANCY_RATELIMIT:TokenLimit"] = "1000000";
+            Configure?.Invoke(b);
         });
         await LocalHost.PrepareStorageAsync(_app);
         await _app.StartAsync();
@@ -66,7 +70,6 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// <summary>The served OpenAPI document, against which every answer to a client of this fixture is checked.</summary>
     public OpenApiContract Contract { get; private set; } = null!;
 
-    /// <summary>A client without a key. Every answer it receives is checked against the OpenAPI document (contract tests).</summary>
     /// <summary>A client of an agent's key that signs every request with one of the agent's signing keys (<see cref="SigningHandler"/>).</summary>
     public HttpClient SigningClient(string apiKey, System.Security.Cryptography.ECDsa key, string keyId)
     {
@@ -75,6 +78,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client without a key. Every answer it receives is checked against the OpenAPI document (contract tests).</summary>
     public HttpClient AnonymousClient() =>
         new(new ContractCheckingHandler(Contract)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 }

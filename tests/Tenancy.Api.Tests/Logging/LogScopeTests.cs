@@ -25,38 +25,32 @@ public sealed class LogScopeTests : IAsyncLifetime
 {
     private const string Email = "ann.private@logscope-contoso.com";
     private const string PersonName = "Annabel Privateperson";
-    private readonly AzuriteFixture _azurite = new();
     private readonly CapturingLoggerProvider _logs = new();
-    private WebApplication _app = null!;
-    private Uri _baseAddress = null!;
+    private readonly LocalHostFixture _host;
 
-    public async Task InitializeAsync()
+    public LogScopeTests()
     {
-        await _azurite.InitializeAsync();
-        var port = AzuriteEndpoints.FreePorts().BlobPort;
-        _app = LocalHost.Build(_azurite.ConnectionString, port, b =>
+        _host = new LocalHostFixture
         {
-            b.Logging.ClearProviders();
-            b.Logging.AddProvider(_logs);
-            b.Logging.SetMinimumLevel(LogLevel.Debug);
-        });
-        await LocalHost.PrepareStorageAsync(_app);
-        await _app.StartAsync();
-        _baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            Configure = b =>
+            {
+                b.Logging.ClearProviders();
+                b.Logging.AddProvider(_logs);
+                b.Logging.SetMinimumLevel(LogLevel.Debug);
+            },
+        };
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task Requests_chunks_and_tickets_log_their_ids_as_scopes_and_no_key_address_or_name()
     {
-        var created = await _app.Services.GetRequiredService<AccountService>().CreateAsync("Logged account", Plan.Msp, CancellationToken.None);
+        var created = await _host.Services.GetRequiredService<AccountService>().CreateAsync("Logged account", Plan.Msp, CancellationToken.None);
         var accountId = created.Account.Id;
-        using var client = new HttpClient { BaseAddress = _baseAddress };
+        using var client = new HttpClient { BaseAddress = _host.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.ApiKey);
 
         // A request, with a contact's address in its body and in a query string.
@@ -76,7 +70,7 @@ public sealed class LogScopeTests : IAsyncLifetime
 
         // A ticket from that address.
         var ticketId = "T-" + Guid.NewGuid().ToString("N");
-        await _app.Services.GetRequiredService<TenancyQueues>().Get("incoming-tickets").SendMessageAsync(
+        await _host.Services.GetRequiredService<TenancyQueues>().Get("incoming-tickets").SendMessageAsync(
             JsonSerializer.Serialize(new { accountId, ticketId, from = $"{PersonName} <{Email}>", subject = "Printer down", senderAuthentication = "pass" }));
         for (var i = 0; i < 300 && (await client.GetAsync($"api/tickets/{ticketId}/assignment")).StatusCode != HttpStatusCode.OK; i++)
             await Task.Delay(100);

@@ -16,36 +16,30 @@ namespace Tenancy.Api.Tests.Telemetry;
 /// <summary>The shared OpenTelemetry setup traces a request and its storage calls, and no span names a contact's address.</summary>
 public sealed class TraceTests : IAsyncLifetime
 {
-    private readonly AzuriteFixture _azurite = new();
     private readonly List<Activity> _spans = [];
-    private WebApplication _app = null!;
-    private Uri _baseAddress = null!;
+    private readonly LocalHostFixture _host;
 
-    public async Task InitializeAsync()
+    public TraceTests()
     {
-        await _azurite.InitializeAsync();
-        var port = AzuriteEndpoints.FreePorts().BlobPort;
-        _app = LocalHost.Build(_azurite.ConnectionString, port, b =>
+        _host = new LocalHostFixture
         {
-            b.Logging.ClearProviders();
-            b.Services.AddTenancyTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(_spans));
-        });
-        await LocalHost.PrepareStorageAsync(_app);
-        await _app.StartAsync();
-        _baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            Configure = b =>
+            {
+                b.Logging.ClearProviders();
+                b.Services.AddTenancyTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(_spans));
+            },
+        };
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task A_routing_query_is_traced_with_its_storage_calls_and_no_address_in_any_span()
     {
-        var created = await _app.Services.GetRequiredService<AccountService>().CreateAsync("Traced", Plan.Msp, CancellationToken.None);
-        using var client = new HttpClient { BaseAddress = _baseAddress };
+        var created = await _host.Services.GetRequiredService<AccountService>().CreateAsync("Traced", Plan.Msp, CancellationToken.None);
+        using var client = new HttpClient { BaseAddress = _host.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.ApiKey);
 
         var response = await client.GetAsync("api/ticket-routing/match?from=zoe.traced%40traced-example.com");
