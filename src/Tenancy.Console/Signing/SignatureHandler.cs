@@ -34,23 +34,23 @@ public sealed class SignatureHandler(ConsoleSession session, ConsoleSigningKey k
 
         var action = text[SensitiveOperationNames.Key(operation)];
         if (key is not { Status: ConsoleKeyStatus.Approved, Slot: { } slot, KeyId: { } keyId })
-            return Refusal(request, RequiredType, key.Status == ConsoleKeyStatus.Pending ? "SignatureKeyPending" : "SignatureKeyMissing", action);
+            return Refusal(request, RequiredType, key.Status == ConsoleKeyStatus.Pending ? text["SignatureKeyPending"] : text["SignatureKeyMissing"], action);
         if (!await confirmation.ConfirmAsync(operation, cancellationToken))
-            return Refusal(request, CancelledType, "SignatureCancelled", action);
+            return Refusal(request, CancelledType, text["SignatureCancelled"], action);
 
         var draft = SignatureDraft.For(request.Method.Method, request.RequestUri.AbsoluteUri, request.Headers.Authorization?.ToString(), body,
             keyId, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), clock.GetUtcNow(), Validity);
         if (await local.SignAsync(slot, draft.Base) is not { } signature)
-            return Refusal(request, RequiredType, "SignatureKeyMissing", action);
+            return Refusal(request, RequiredType, text["SignatureKeyMissing"], action);
         if (draft.ContentDigest is not null) request.Headers.TryAddWithoutValidation("Content-Digest", draft.ContentDigest);
         request.Headers.TryAddWithoutValidation("Signature-Input", draft.SignatureInput);
         request.Headers.TryAddWithoutValidation("Signature", SignatureDraft.SignatureHeader(signature));
         return await base.SendAsync(request, cancellationToken);
     }
 
-    private HttpResponseMessage Refusal(HttpRequestMessage request, string type, string messageKey, string action)
+    private HttpResponseMessage Refusal(HttpRequestMessage request, string type, string message, string action)
     {
-        var problem = JsonSerializer.Serialize(new { type, title = text["SignatureNotSent"].Value, status = 403, detail = string.Format(text[messageKey], action) });
+        var problem = JsonSerializer.Serialize(new { type, title = text["SignatureNotSent"].Value, status = 403, detail = string.Format(message, action) });
         return new HttpResponseMessage(HttpStatusCode.Forbidden)
         {
             RequestMessage = request,

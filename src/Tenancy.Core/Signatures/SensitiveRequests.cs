@@ -90,8 +90,13 @@ public static class SensitiveRequests
     }
 
     // The API reads bodies with case-insensitive member names: so does the rule.
-    private static JsonElement? Member(JsonElement body, string name) =>
-        body.EnumerateObject().LastOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { Name: not null } p ? p.Value : null;
+    private static JsonElement? Member(JsonElement body, string name)
+    {
+        JsonElement? found = null;
+        foreach (var member in body.EnumerateObject())
+            if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase)) found = member.Value;
+        return found;
+    }
 
     private static bool IsTrue(JsonElement body, string name) => Member(body, name) is { ValueKind: JsonValueKind.True };
 }
