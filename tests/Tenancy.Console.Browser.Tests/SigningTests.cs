@@ -93,34 +93,49 @@ public sealed class SigningTests(ConsoleFixture console)
     }
 
     [Fact]
-    public async Task Nobody_approves_their_own_key_and_the_console_shows_the_api_s_refusal_in_french()
+    public async Task An_administrator_approves_another_agent_s_key_with_a_signed_request_and_sees_the_api_s_refusal_in_french()
     {
         var (_, api) = await console.NewAccountAsync();
-        var agent = await api.PostAsync("api/agents", new { name = "Bea Admin", email = "bea@msp.example", role = "administrator" });
-        var agentId = agent.GetProperty("id").GetString();
-        var page = await console.OpenAsync(agent.GetProperty("apiKey").GetString()!, lang: "fr");
+        var bea = await api.PostAsync("api/agents", new { name = "Bea Admin", email = "bea@msp.example", role = "administrator" });
+        var tom = await api.PostAsync("api/agents", new { name = "Tom Tech", email = "tom@msp.example", role = "technician" });
+        var (beaId, tomId) = (bea.GetProperty("id").GetString(), tom.GetProperty("id").GetString());
+        var page = await console.OpenAsync(bea.GetProperty("apiKey").GetString()!, lang: "fr");
         await page.GotoAsync("signing-keys");
         await page.HeadingAsync("Clés de signature");
         await Expect(page.Locator("#this-browser-status")).ToHaveTextAsync("En attente d'approbation");
-        var browserKey = (await api.GetJsonAsync($"api/agents/{agentId}/signing-keys")).GetProperty("items")[0].GetProperty("id").GetString();
-        await api.PostAsync($"api/signing-keys/{browserKey}/approve", new { });
-        // A second key of the same agent, from another device.
+        var beaKey = (await api.GetJsonAsync($"api/agents/{beaId}/signing-keys")).GetProperty("items")[0].GetProperty("id").GetString();
+        await api.PostAsync($"api/signing-keys/{beaKey}/approve", new { });
+        // Tom registers keys from his own device.
+        using var asTom = new HttpClient { BaseAddress = console.BaseAddress };
+        asTom.DefaultRequestHeaders.Authorization = new("Bearer", tom.GetProperty("apiKey").GetString());
         using var phone = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var asAgent = new HttpClient { BaseAddress = console.BaseAddress };
-        asAgent.DefaultRequestHeaders.Authorization = new("Bearer", agent.GetProperty("apiKey").GetString());
-        await asAgent.PostAsync($"api/agents/{agentId}/signing-keys", new { name = "Phone", publicKey = SigningHandler.PublicJwk(phone) });
+        var phoneKey = (await asTom.PostAsync($"api/agents/{tomId}/signing-keys", new { name = "Phone", publicKey = SigningHandler.PublicJwk(phone) })).GetProperty("id").GetString();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier à nouveau" }).ClickAsync();
         await Expect(page.Locator("#this-browser-status")).ToHaveTextAsync("Approuvée");
+        // Bea's own key is under "Vos clés" only: nobody approves their own key.
+        await Expect(page.Locator("#review-keys tbody tr")).ToHaveCountAsync(1);
+
+        // The key is revoked after the page showed it: the API refuses the approval and the page says why.
+        await api.DeleteAsync($"api/signing-keys/{phoneKey}");
         await page.Locator("#review-keys tr", new() { HasText = "Phone" }).GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Confirmez votre clé de signature" });
         await Expect(dialog).ToContainTextAsync("Vous allez approuver une clé de signature.");
         await page.AuditAsync("54-signature-confirm-fr");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirmer et signer" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a revoked key cannot be approved");
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nobody approves their own signing key");
-        await page.AuditAsync("55-signing-keys-own-refused-fr");
-        var keys = (await api.GetJsonAsync($"api/agents/{agentId}/signing-keys")).GetProperty("items").EnumerateArray();
-        Assert.Equal("pending", keys.Single(k => k.GetProperty("name").GetString() == "Phone").GetProperty("status").GetString());
+        // A new key of Tom's: approved by Bea's signed request.
+        using var laptop = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var laptopKey = (await asTom.PostAsync($"api/agents/{tomId}/signing-keys", new { name = "Laptop", publicKey = SigningHandler.PublicJwk(laptop) })).GetProperty("id").GetString();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier à nouveau" }).ClickAsync();
+        await page.Locator("#review-keys tr", new() { HasText = "Laptop" }).GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirmer et signer" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Clé « Laptop » approuvée.");
+        await Expect(page.Locator("#review-keys tr", new() { HasText = "Laptop" })).ToContainTextAsync("Bea Admin");
+        await page.AuditAsync("55-signing-keys-approved-fr");
+        var approved = (await api.GetJsonAsync($"api/agents/{tomId}/signing-keys")).GetProperty("items").EnumerateArray().Single(k => k.GetProperty("id").GetString() == laptopKey);
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
+        Assert.Equal(beaId, approved.GetProperty("approvedBy").GetString());
     }
 }
