@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Tenancy.WebConsole.Api;
+using Tenancy.WebConsole.Resources;
 using Tenancy.WebConsole.Session;
+using Tenancy.WebConsole.Signing;
 
 namespace Tenancy.WebConsole;
 
@@ -11,7 +15,16 @@ public static class ConsoleServices
     {
         services.AddLocalization();
         services.AddSingleton(new ApiBase(apiBase));
-        services.AddSingleton(_ => new HttpClient { BaseAddress = apiBase });
+        services.TryAddSingleton(TimeProvider.System);
+        // Every call goes through the signing handler: an agent's sensitive requests are confirmed and signed, whichever page sends them.
+        services.AddSingleton(sp => new HttpClient(new SignatureHandler(sp.GetRequiredService<ConsoleSession>(), sp.GetRequiredService<ConsoleSigningKey>(),
+            sp.GetRequiredService<ILocalSigningKeys>(), sp.GetRequiredService<SignatureConfirmation>(), sp.GetRequiredService<IStringLocalizer<Strings>>(),
+            sp.GetRequiredService<TimeProvider>()) { InnerHandler = new HttpClientHandler() }) { BaseAddress = apiBase });
+        services.AddSingleton<ConsoleSigningKey>();
+        services.AddSingleton<SignatureConfirmation>();
+        services.AddSingleton<ILocalSigningKeys, BrowserSigningKeys>();
+        services.AddSingleton<SigningKeysApi>();
+        services.AddSingleton<SigningKeyEnrolment>();
         services.AddSingleton<BrowserStorage>();
         services.AddSingleton<ConsoleSession>();
         services.AddSingleton<TenancyApi>();

@@ -12,11 +12,21 @@ public sealed partial class ResourceFilesTests
     public void Every_key_the_pages_use_is_in_english_and_in_french()
     {
         var used = Directory.EnumerateFiles(Source, "*.razor", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
 
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(Keys("Strings.resx")));
         Assert.Empty(used.Except(Keys("Strings.fr.resx")));
+    }
+
+    [Fact]
+    public void Every_sensitive_operation_is_named_for_the_confirmation_in_english_and_in_french()
+    {
+        var keys = Enum.GetValues<Tenancy.Core.Signatures.SensitiveOperation>().Select(WebConsole.Signing.SensitiveOperationNames.Key).ToList();
+
+        Assert.Empty(keys.Except(Keys("Strings.resx")));
+        Assert.Empty(keys.Except(Keys("Strings.fr.resx")));
     }
 
     [Fact]
@@ -35,6 +45,7 @@ public sealed partial class ResourceFilesTests
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
-    [GeneratedRegex("""L\["([A-Za-z0-9]+)"\]""")]
+    // L in the pages, text in the services that speak (the signing handler).
+    [GeneratedRegex("""\b(?:L|text)\["([A-Za-z0-9]+)"\]""")]
     private static partial Regex KeyUse();
 }

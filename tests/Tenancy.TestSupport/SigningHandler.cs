@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using Tenancy.Core.Signatures;
 
 namespace Tenancy.TestSupport;
 
 /// <summary>
-/// Signs every request a test client sends, as an agent's signing client does (Tenancy's RFC 9421 profile): covered
-/// <c>@method</c>, <c>@target-uri</c>, <c>authorization</c> and, with a body, <c>content-digest</c>; a new nonce each time.
+/// Signs every request a test client sends, as an agent's signing client does (Tenancy's RFC 9421 profile, through
+/// <see cref="SignatureDraft"/> as the console does); a new nonce each time.
 /// Signing a request that is not sensitive is harmless: the server looks at signatures only where it needs one.
 /// </summary>
 public sealed class SigningHandler(ECDsa key, string keyId, HttpMessageHandler inner) : DelegatingHandler(inner)
@@ -14,28 +13,12 @@ public sealed class SigningHandler(ECDsa key, string keyId, HttpMessageHandler i
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        var headers = new List<KeyValuePair<string, string>>();
-        if (request.Headers.Authorization is { } authorization) headers.Add(new("Authorization", authorization.ToString()));
-        if (body.Length > 0)
-        {
-            var digest = ContentDigest.Of(body);
-            request.Headers.TryAddWithoutValidation("Content-Digest", digest);
-            headers.Add(new("Content-Digest", digest));
-        }
-        var components = body.Length > 0 ? new[] { "@method", "@target-uri", "authorization", "content-digest" } : ["@method", "@target-uri", "authorization"];
-        var created = DateTimeOffset.UtcNow;
-        var covered = new SfInnerList(components.Select(c => new SfItem(c, [])).ToList(),
-        [
-            new("created", created.ToUnixTimeSeconds()),
-            new("expires", created.AddMinutes(2).ToUnixTimeSeconds()),
-            new("nonce", Convert.ToHexString(RandomNumberGenerator.GetBytes(16))),
-            new("keyid", keyId),
-            new("alg", RequestSignature.Algorithm),
-        ]);
-        var signatureBase = SignatureBase.Build(HttpMessageParts.Request(request.Method.Method, request.RequestUri!.AbsoluteUri, headers), covered);
-        var signature = key.SignData(Encoding.ASCII.GetBytes(signatureBase), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        request.Headers.TryAddWithoutValidation("Signature-Input", "sig1=" + StructuredFields.Serialize(covered));
-        request.Headers.TryAddWithoutValidation("Signature", $"sig1=:{Convert.ToBase64String(signature)}:");
+        var draft = SignatureDraft.For(request.Method.Method, request.RequestUri!.AbsoluteUri, request.Headers.Authorization?.ToString(), body,
+            keyId, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2));
+        if (draft.ContentDigest is not null) request.Headers.TryAddWithoutValidation("Content-Digest", draft.ContentDigest);
+        var signature = key.SignData(draft.BaseBytes, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        request.Headers.TryAddWithoutValidation("Signature-Input", draft.SignatureInput);
+        request.Headers.TryAddWithoutValidation("Signature", SignatureDraft.SignatureHeader(signature));
         return await base.SendAsync(request, cancellationToken);
     }
 
