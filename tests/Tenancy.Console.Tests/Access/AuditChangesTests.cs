@@ -33,4 +33,22 @@ public sealed class AuditChangesTests
         Assert.Equal([new AuditChange("name", "Contoso", null)], AuditChanges.Of(before, null));
         Assert.Equal("Contoso", AuditChanges.Name(before, null));
     }
+
+    [Fact]
+    public void Ids_the_page_knows_read_as_names_and_a_list_of_contacts_as_their_names()
+    {
+        var names = new Dictionary<string, string> { ["agt_1"] = "Tess Tech", ["tnt_1"] = "Contoso" };
+
+        var changes = AuditChanges.Of(null, Json("""{"agentId":"agt_1","tenantId":"tnt_1","contacts":[{"id":"con_1","name":"Fay Rivera","isPrimary":true}]}"""), names);
+
+        Assert.Equal([new AuditChange("agentId", null, "Tess Tech"), new AuditChange("tenantId", null, "Contoso"), new AuditChange("contacts", null, "Fay Rivera")], changes);
+    }
+
+    [Fact]
+    public void A_snapshot_cut_by_the_api_shows_its_preview()
+    {
+        var changes = AuditChanges.Of(null, Json("""{"truncated":true,"chars":20000,"preview":"{\"name\":\"Big\""}"""));
+
+        Assert.Equal([new AuditChange("…", null, "{\"name\":\"Big\"")], changes);
+    }
 }
