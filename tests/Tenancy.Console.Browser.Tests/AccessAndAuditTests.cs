@@ -79,6 +79,12 @@ public sealed class AccessAndAuditTests(ConsoleFixture console)
         await Expect(page.Locator("[data-testid=losing]")).ToHaveTextAsync("Fay Fabrikam-Tech");
         await page.AuditAsync("54-move-preview");
         Assert.Empty((await api.TenantNamedAsync("Contoso")).GetProperty("deviceGroups").EnumerateArray());
+
+        await page.GotoAsync($"tenants/{fabrikam}?tab=access");
+        await page.HeadingAsync("Fabrikam");
+        await Expect(page.Locator("[data-testid=tenant-grants]")).ToContainTextAsync("Fay Fabrikam-Tech");
+        await Expect(page.Locator("[data-testid=reaching-agents]")).ToContainTextAsync("Fay Fabrikam-Tech");
+        await page.AuditAsync("56-tenant-access");
     }
 
     [Fact]
