@@ -58,6 +58,14 @@ public sealed class AccessAndAuditTests(ConsoleFixture console)
         await page.SelectOptionAsync("#audit-actor", new SelectOptionValue { Label = "Tess Tech" });
         await page.ClickAsync("#audit-apply");
         await Expect(page.GetByText("No entries match.")).ToBeVisibleAsync();
+
+        await page.SelectOptionAsync("#language", "fr");
+        await page.HeadingAsync("Journal d'audit");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Agents" }).ClickAsync();
+        await page.HeadingAsync("Agents");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tess Tech" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=effective-access]")).ToContainTextAsync("Locataire (donné à l'agent)");
+        await page.AuditAsync("57-fr-agent-access");
     }
 
     [Fact]
