@@ -57,4 +57,20 @@ public sealed class NewAgentKeyTests : ConsoleTestContext
         Assert.Equal("Enter the agent's email address.", cut.Find("#err-new-agent-email").TextContent.Trim());
         Assert.DoesNotContain(Api.Requests, r => r.Route == "POST /api/agents");
     }
+
+    [Fact]
+    public void A_refusal_of_the_api_is_shown_in_the_problem_notice_and_no_key_appears()
+    {
+        Api.Answer("POST", "/api/agents", HttpStatusCode.Forbidden,
+            """{"type":"urn:tenancy:problem:signature-required","title":"Sign this request.","status":403,"detail":"This operation needs a signed request."}""",
+            "application/problem+json");
+        var cut = Render<AgentsPage>();
+        cut.WaitForElement("#new-agent-name").Input("Tess Tech");
+        cut.Find("#new-agent-email").Input("tess@msp.example");
+
+        cut.Find("#new-agent-submit").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("This operation needs a signed request.", cut.Find(".agent-form [role=alert]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=new-key]"));
+    }
 }
