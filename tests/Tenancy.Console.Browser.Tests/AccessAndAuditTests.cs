@@ -29,6 +29,13 @@ public sealed class AccessAndAuditTests(ConsoleFixture console)
         await page.ClickAsync("#key-done");
         await Expect(page.Locator("[data-testid=new-key]")).ToHaveCountAsync(0);
         Assert.DoesNotContain(agentKey, await page.ContentAsync());
+        await page.FillAsync("#agent-group-name", "Night shift");
+        await page.PressAsync("#agent-group-name", "Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Night shift" }).ClickAsync();
+        await page.GetByLabel("Tess Tech").CheckAsync();
+        await page.AuditAsync("50b-agent-group-editor");
+        await page.ClickAsync("#save-agent-group");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Night shift" })).ToContainTextAsync("Tess Tech");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tess Tech" }).ClickAsync();
         await page.HeadingAsync("Tess Tech");
