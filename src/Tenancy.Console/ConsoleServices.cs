@@ -28,8 +28,10 @@ public static class ConsoleServices
         services.AddSingleton<BrowserStorage>();
         services.AddSingleton<ConsoleSession>();
         services.AddSingleton<TenancyApi>();
+        services.AddSingleton<AccessApi>();
         services.AddSingleton<BrowserFiles>();
         services.AddTransient<Tenants.TenantNames>();
+        services.AddTransient<Access.AccessTargets>();
         return services;
     }
 }

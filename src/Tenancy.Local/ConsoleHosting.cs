@@ -11,8 +11,8 @@ public static class ConsoleHosting
 {
     /// <summary>The console's pages (Tenancy.Console/Pages); every other path is the API's or a 404.</summary>
     public static readonly IReadOnlyList<string> Pages =
-        ["", "tenants/{**rest}", "device-groups/{**rest}", "imports/{**rest}", "routing/{**rest}", "not-found",
-         "signing-keys"];
+        ["", "tenants/{**rest}", "device-groups/{**rest}", "imports/{**rest}", "routing/{**rest}", "agents/{**rest}", "audit/{**rest}",
+         "signing-keys", "not-found"];
 
     /// <summary>Finds the console's files from the build output, also when the host runs inside a test process.</summary>
     public static void UseConsoleAssets(this WebApplicationBuilder builder) =>

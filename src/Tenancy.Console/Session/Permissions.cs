@@ -1,17 +1,23 @@
+using Tenancy.Core.Access;
 using Tenancy.WebConsole.Api;
 
 namespace Tenancy.WebConsole.Session;
 
 /// <summary>
-/// What the console offers a caller (R10): the account key and administrators everything; a technician the read-only
-/// pages (the API shows it only what it reaches, and refuses its writes with 403).
+/// What the console offers a caller (R10), read from the API's own rule (<see cref="AccessRule.Permitted"/>), so a page
+/// the API would refuse with 403 is not offered: the account key and administrators everything; a technician the
+/// read-only pages (the API shows it only what it reaches) and its own signing keys.
 /// </summary>
-public sealed record Permissions(bool Read, bool ManageTenants, bool ManageGroups, bool Import)
+public sealed record Permissions(bool Read, bool ManageTenants, bool ManageGroups, bool Import,
+    bool Routing = false, bool ManageAccess = false, bool ReadAudit = false, bool SigningKeys = false)
 {
     public static readonly Permissions None = new(false, false, false, false);
 
-    public static Permissions For(CallerResponse caller) =>
-        caller.IsAccount || caller.Role == "administrator"
-            ? new(true, true, true, true)
-            : new(true, false, false, false);
+    public static Permissions For(CallerResponse caller)
+    {
+        var role = caller.IsAccount ? AgentRole.Administrator : AgentRoles.Parse(caller.Role);
+        bool May(Operation operation) => role is { } r && AccessRule.Permitted[r].Contains(operation);
+        return new(May(Operation.ReadTenants), May(Operation.ManageTenants), May(Operation.ManageTenants), May(Operation.Imports),
+            May(Operation.Routing), May(Operation.ManageAccess), May(Operation.ReadAudit), May(Operation.SigningKeys));
+    }
 }
