@@ -12,10 +12,13 @@ namespace Tenancy.Http;
 
 /// <summary>One HTTP operation: its function name, method, route (under <c>/api</c>) and handler.</summary>
 /// <see cref="Operation"/> is what the authorisation rule (<see cref="AccessRule"/>) is asked about for every call of it.
-/// <see cref="Sensitive"/>: an agent needs a signed request for it (<see cref="Tenancy.Core.Signatures.SensitiveOperation"/>); routes
-/// that are sensitive only for some bodies ask <see cref="SignatureGate"/> in their handler instead.
-public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Operation Operation, Action<RouteHandlerBuilder> Describe,
-    Tenancy.Core.Signatures.SensitiveOperation? Sensitive = null);
+/// <see cref="Sensitive"/>: an agent needs a signed request for it, as the core's one list says
+/// (<see cref="Tenancy.Core.Signatures.SensitiveRequests"/>, which the console also reads); routes that are sensitive only
+/// for some bodies ask <see cref="SignatureGate"/> in their handler instead.
+public sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, Operation Operation, Action<RouteHandlerBuilder> Describe)
+{
+    public Tenancy.Core.Signatures.SensitiveOperation? Sensitive { get; } = Tenancy.Core.Signatures.SensitiveRequests.ForRoute(Method, Template);
+}
 
 /// <summary>
 /// The route table both hosts serve. The local host maps <see cref="All"/>; the Functions project has one
@@ -86,7 +89,7 @@ public static class ApiRoutes
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
             .WithDescription("Deletes the tenant and its contacts. A retried delete finishes an interrupted one.")
-            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.DeleteTenant),
+            .IfMatch().Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("AddContact", "POST", Contacts, ContactEndpoints.Add, Operation.ManageTenants, b => b.WithTags("Contacts")
             .WithSummary("Add a contact; isPrimary: true demotes the current primary. The answer's ETag is the tenant's.")
             .WithDescription("Adds one contact to the tenant.")
@@ -109,11 +112,11 @@ public static class ApiRoutes
             .WithSummary("Create a device group, assigned at once to tenantId when given.")
             .WithDescription("Creates an empty device group.")
             .JsonBody<CreateDeviceGroupBody>().Located<DeviceGroupResponse>(201, $"/api/device-groups/{ApiExamples.GroupId}")
-            .Problems(404).Conflicts("concurrent-change"), SensitiveOperation.CreateDeviceGroup),
+            .Problems(404).Conflicts("concurrent-change")),
         new("DeleteDeviceGroup", "DELETE", DeviceGroup, DeviceGroupEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Delete a group; its devices stay ungrouped, or are deleted with withDevices=true. A retried delete finishes an interrupted one.")
             .WithDescription("Deletes the group, and its devices when asked.")
-            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.DeleteDeviceGroup),
+            .Query(QueryParameters.WithDevices).Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("AssignDeviceGroups", "POST", AssignGroups, DeviceGroupEndpoints.Assign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Assign groups (and so their devices) to a tenant. A group owned by another tenant gives 409 with the conflicts and the access the move would change (access: losing, gaining) and changes nothing, unless confirmReassign is true. preview: true answers 200 with {conflicts, access} (AssignPreviewResponse) instead of the tenant, and changes nothing.")
             .WithDescription("Assigns all the groups or none of them. With confirmReassign: true, an agent must sign the request (a move is sensitive: see the Signing keys tag), otherwise 403 urn:tenancy:problem:signature-required.")
@@ -122,7 +125,7 @@ public static class ApiRoutes
         new("UnassignDeviceGroups", "POST", UnassignGroups, DeviceGroupEndpoints.Unassign, Operation.ManageTenants, b => b.WithTags("Device groups")
             .WithSummary("Unassign groups from a tenant; groups not on this tenant are left as they are.")
             .WithDescription("The groups become unassigned, with their devices.")
-            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.UnassignDeviceGroup),
+            .JsonBody<UnassignGroupsBody>().Produces<TenantResponse>().ETag().Problems(404).Conflicts("concurrent-change")),
         new("CreateDevice", "POST", Devices, DeviceEndpoints.Create, Operation.ManageTenants, b => b.WithTags("Devices")
             .WithSummary("Create a device, in a group or ungrouped.")
             .WithDescription("Creates a device; its tenant is its group's.")
@@ -198,7 +201,7 @@ public static class ApiRoutes
         new("CreateAgent", "POST", Agents, AccessEndpoints.CreateAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Create an agent (administrator or technician) with its own API key, shown only in this answer.")
             .WithDescription("The key is 256 random bits, stored as its SHA-256.")
-            .JsonBody<CreateAgentBody>().Located<CreatedAgentResponse>(201, $"/api/agents/{ApiExamples.AgentId}"), SensitiveOperation.ChangeAgents),
+            .JsonBody<CreateAgentBody>().Located<CreatedAgentResponse>(201, $"/api/agents/{ApiExamples.AgentId}")),
         new("ListAgents", "GET", Agents, AccessEndpoints.ListAgents, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("The account's agents, by name, in one page.")
             .WithDescription("Every agent, never its key.")
@@ -213,15 +216,15 @@ public static class ApiRoutes
         new("DeleteAgent", "DELETE", Agent, AccessEndpoints.DeleteAgent, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Delete an agent: its key fails from the very next request; its grants and memberships go.")
             .WithDescription("On every instance at once: each agent request reads its agent row.")
-            .Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgents),
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("RotateAgentKey", "POST", AgentKey, AccessEndpoints.RotateAgentKey, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Give an agent a new API key (shown only in this answer); the previous key fails from the very next request.")
             .WithDescription("The agent keeps its grants.")
-            .Produces<ApiKeyResponse>().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.RotateApiKey),
+            .Produces<ApiKeyResponse>().Problems(404).Conflicts("concurrent-change")),
         new("CreateAgentGroup", "POST", AgentGroups, AccessEndpoints.CreateAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary($"Create an agent group with its members (at most {AccessLimits.MaxMembersPerGroup}).")
             .WithDescription("A grant to the group reaches each member.")
-            .JsonBody<CreateAgentGroupBody>().Located<AgentGroupResponse>(201, $"/api/agent-groups/{ApiExamples.AgentGroupId}").Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
+            .JsonBody<CreateAgentGroupBody>().Located<AgentGroupResponse>(201, $"/api/agent-groups/{ApiExamples.AgentGroupId}").Problems(404).Conflicts("concurrent-change")),
         new("ListAgentGroups", "GET", AgentGroups, AccessEndpoints.ListAgentGroups, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("The account's agent groups, by name, in one page.").WithDescription("With their members.")
             .Produces<ListResponse<AgentGroupResponse>>()),
@@ -230,20 +233,20 @@ public static class ApiRoutes
             .Produces<AgentGroupResponse>().Problems(404)),
         new("RenameAgentGroup", "PATCH", AgentGroup, AccessEndpoints.RenameAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Rename an agent group.").WithDescription("Members and grants stay.")
-            .JsonBody<PatchAgentGroupBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
+            .JsonBody<PatchAgentGroupBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change")),
         new("SetAgentGroupMembers", "PUT", AgentGroupMembers, AccessEndpoints.SetAgentGroupMembers, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary($"Replace an agent group's members (at most {AccessLimits.MaxMembersPerGroup}); each joins or leaves with the group's grants at once.")
             .WithDescription("One member per transaction; a repeated call finishes an interrupted one.")
-            .JsonBody<AgentGroupMembersBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
+            .JsonBody<AgentGroupMembersBody>().Produces<AgentGroupResponse>().Problems(404).Conflicts("concurrent-change")),
         new("DeleteAgentGroup", "DELETE", AgentGroup, AccessEndpoints.DeleteAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Delete an agent group: its grants go, its members lose what they reached through it.")
             .WithDescription("The agents stay.")
-            .Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeAgentGroups),
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("CreateGrant", "POST", Grants, AccessEndpoints.CreateGrant, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Grant an agent or agent group allTenants, a tenant (and the groups it owns at each request) or a device group (wherever it goes). The same grant again answers 200 with the existing one.")
             .WithDescription($"At most {AccessLimits.MaxGrantsPerGroup} grants per agent group, {AccessLimits.MaxGrantsPerAgent} per agent.")
             .JsonBody<CreateGrantBody>().Located<GrantResponse>(201, $"/api/access-grants/{ApiExamples.GrantId}").Produces<GrantResponse>(200)
-            .Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeGrants),
+            .Problems(404).Conflicts("concurrent-change")),
         new("ListGrants", "GET", Grants, AccessEndpoints.ListGrants, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("The grants in force, oldest first, optionally of one agent, agent group, tenant or device group.")
             .WithDescription("Removed grants are not listed (they count for at= answers).")
@@ -252,7 +255,7 @@ public static class ApiRoutes
         new("DeleteGrant", "DELETE", Grant, AccessEndpoints.DeleteGrant, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("Remove a grant: it reaches nothing from the very next request.")
             .WithDescription("The grant is kept, marked removed, for at= answers.")
-            .Produces(204).Problems(404).Conflicts("concurrent-change"), SensitiveOperation.ChangeGrants),
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("GetAgentAccess", "GET", AgentAccess, AccessEndpoints.AgentAccess, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary("What an agent reaches, each tenant and device group with the grants it comes from (via); with at=, as it stood then.")
             .WithDescription("An administrator reaches everything by its role: allTenants true, no entries.")
@@ -285,7 +288,7 @@ public static class ApiRoutes
         new("ApproveSigningKey", "POST", SigningKeyApproval, SigningKeyEndpoints.Approve, Operation.ManageAccess, b => b.WithTags("Signing keys")
             .WithSummary("Approve a pending signing key; nobody approves their own. Approving an approved key changes nothing; a revoked key cannot be approved (409).")
             .WithDescription("Compare the fingerprint with the one the agent's device shows before approving.")
-            .Produces<SigningKeyResponse>().Problems(404).Conflicts("signing-key-revoked"), SensitiveOperation.ApproveSigningKey),
+            .Produces<SigningKeyResponse>().Problems(404).Conflicts("signing-key-revoked")),
         new("RevokeSigningKey", "DELETE", SigningKey, SigningKeyEndpoints.Revoke, Operation.SigningKeys, b => b.WithTags("Signing keys")
             .WithSummary("Revoke a signing key at once (the key's own agent, an administrator or the account key). Revoking a revoked key changes nothing.")
             .WithDescription("Signatures of a revoked key are refused from the next request on.")
