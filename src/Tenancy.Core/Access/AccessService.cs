@@ -221,13 +221,6 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
             throw new NotFoundException($"Grant '{grantId}' was not found.");
     }
 
-    /// <summary>Removes the grants that name a deleted tenant or device group (R10).</summary>
-    public async Task RemoveGrantsNamingAsync(string accountId, string targetId, CancellationToken cancellationToken)
-    {
-        foreach (var grantId in await store.GrantIdsNamingAsync(accountId, targetId, cancellationToken))
-            await ConcurrencyRetry.RunAsync(() => store.RemoveGrantAsync(accountId, grantId, clock.GetUtcNow(), cancellationToken), cancellationToken);
-    }
-
     /// <summary>What an agent reaches, now (its reach rows, as its requests read them) or at a past moment (the history).</summary>
     public async Task<AgentAccess> AgentAccessAsync(string accountId, string agentId, DateTimeOffset? at, CancellationToken cancellationToken)
     {
