@@ -23,6 +23,36 @@ public static class SequentialCalls
         return times;
     }
 
+    /// <summary>
+    /// The sorted durations (ms) of two calls made in turn, <paramref name="count"/> times each after untimed ones: on a
+    /// shared machine whose load drifts, both see the same load, so their ratio compares them rather than two moments.
+    /// </summary>
+    public static async Task<(double[] First, double[] Second)> TimeInTurnAsync(int count, Func<Task<HttpResponseMessage>> first,
+        Func<Task<HttpResponseMessage>> second, int warmUp = 20)
+    {
+        for (var i = 0; i < warmUp; i++)
+        {
+            (await first()).EnsureSuccessStatusCode();
+            (await second()).EnsureSuccessStatusCode();
+        }
+        var (a, b) = (new double[count], new double[count]);
+        for (var i = 0; i < count; i++)
+        {
+            a[i] = await TimeOneAsync(first);
+            b[i] = await TimeOneAsync(second);
+        }
+        Array.Sort(a);
+        Array.Sort(b);
+        return (a, b);
+    }
+
+    private static async Task<double> TimeOneAsync(Func<Task<HttpResponseMessage>> call)
+    {
+        var watch = Stopwatch.StartNew();
+        (await call()).EnsureSuccessStatusCode();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     public static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, sorted.Length * percentile / 100)];
 
     public static async Task<JsonObject> Read(HttpResponseMessage response)

@@ -38,6 +38,9 @@ public static class TenancyComposition
         services.AddSingleton<ContactService>();
         services.AddSingleton<DeviceGroupService>();
         services.AddSingleton<Core.Access.AccessService>();
+        services.AddSingleton<Core.Access.AgentCallers>();
+        services.AddSingleton<Core.Access.GrantCleanup>();
+        services.AddSingleton<TenantDeletion>();
         services.AddSingleton<Core.Signatures.SigningKeyService>();
         services.AddSingleton<DomainService>();
         services.AddSingleton<TicketRouter>();

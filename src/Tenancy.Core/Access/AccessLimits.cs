@@ -1,9 +1,9 @@
 namespace Tenancy.Core.Access;
 
 /// <summary>
-/// Limits that keep every access write within one entity group transaction (100 actions, one kept for the caller's
-/// key check): a grant to an agent group writes 4 rows plus one reach row per member; adding a member writes 2 rows
-/// plus one reach row per grant of the group.
+/// Limits that keep every access write within one entity group transaction (100 actions, of which the caller's key
+/// check, the audit entry and the new access version take one each): a grant to an agent group writes 5 rows plus one
+/// reach row per member; adding a member writes 4 rows plus one reach row per grant of the group.
 /// </summary>
 public static class AccessLimits
 {

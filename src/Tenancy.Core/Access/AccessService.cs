@@ -31,18 +31,6 @@ public sealed record AgentAccess(bool AllTenants, IReadOnlyList<AgentAccessTenan
 public sealed class AccessService(IAccessStore store, IAccountStore accounts, AccountService accountService,
     ITenantStore tenants, IDeviceGroupStore groups, TimeProvider clock)
 {
-    /// <summary>
-    /// Completes an agent's caller with its row and reach, read in one range query at the start of each of its requests:
-    /// a deleted agent, a rotated key or a removed grant counts from the very next request, on every instance.
-    /// </summary>
-    public async Task<Caller> ResolveAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        if (caller.AgentId is null) return caller;
-        var read = await store.ReadAgentAsync(caller.Account.Id, caller.AgentId, cancellationToken);
-        if (read is null || read.Agent.KeyHash != caller.KeyHash) throw new KeyRevokedException(caller.KeyHash);
-        return caller with { Agent = new AgentPrincipal(read.Agent.Id, read.Agent.Name, read.Agent.Role, read.Reach) };
-    }
-
     public async Task<CreatedAgent> CreateAgentAsync(string accountId, NewAgent request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -231,13 +219,6 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
                     grant => AuditEntry.Of(at, AuditActions.GrantDeleted, AuditTargets.Grant, grantId, grant, null));
             }, cancellationToken))
             throw new NotFoundException($"Grant '{grantId}' was not found.");
-    }
-
-    /// <summary>Removes the grants that name a deleted tenant or device group (R10).</summary>
-    public async Task RemoveGrantsNamingAsync(string accountId, string targetId, CancellationToken cancellationToken)
-    {
-        foreach (var grantId in await store.GrantIdsNamingAsync(accountId, targetId, cancellationToken))
-            await ConcurrencyRetry.RunAsync(() => store.RemoveGrantAsync(accountId, grantId, clock.GetUtcNow(), cancellationToken), cancellationToken);
     }
 
     /// <summary>What an agent reaches, now (its reach rows, as its requests read them) or at a past moment (the history).</summary>

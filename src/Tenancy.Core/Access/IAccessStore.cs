@@ -16,6 +16,12 @@ public sealed record MembersAudit(string Target, AuditEntry Entry);
 /// </summary>
 public interface IAccessStore
 {
+    /// <summary>
+    /// The account's access version (one point read; "" before the first change): every transaction that writes an
+    /// agent's rows (the agent, its reach rows, its memberships) changes it, in that same transaction.
+    /// </summary>
+    Task<string> ReadVersionAsync(string accountId, CancellationToken cancellationToken);
+
     /// <summary>The agent, its reach entries and its agent groups, in one storage call; null when it does not exist.</summary>
     Task<AgentWithReach?> ReadAgentAsync(string accountId, string agentId, CancellationToken cancellationToken);
 

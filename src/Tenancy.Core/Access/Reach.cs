@@ -17,4 +17,8 @@ public sealed record Reach(bool AllTenants, IReadOnlySet<string> TenantIds, IRea
 
     /// <summary>Reaches every group that exists, whatever its owner: no group filter is needed.</summary>
     public bool IsUnbounded => AllTenants;
+
+    /// <summary>Reaches exactly the same tenants and groups (the sets compared by content, not by instance).</summary>
+    public bool SameAs(Reach other) =>
+        AllTenants == other.AllTenants && TenantIds.SetEquals(other.TenantIds) && GroupIds.SetEquals(other.GroupIds);
 }

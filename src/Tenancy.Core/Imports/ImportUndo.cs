@@ -11,7 +11,7 @@ namespace Tenancy.Core.Imports;
 /// work (a created tenant already gone, an updated one already as before), so redelivery and crashes midway are safe,
 /// and an undo asked twice changes nothing more.
 /// </summary>
-public sealed class ImportUndo(IImportJobStore jobs, IImportLedger ledger, ITenantStore store, IMessageSender sender, TimeProvider clock)
+public sealed class ImportUndo(IImportJobStore jobs, IImportLedger ledger, ITenantStore store, TenantDeletion deletion, IMessageSender sender, TimeProvider clock)
 {
     /// <summary>Marks the job undoing and sends one undo message per chunk not undone yet (again, when asked again).</summary>
     public async Task<ImportJob> StartAsync(ImportJob job, CancellationToken cancellationToken)
@@ -60,12 +60,15 @@ public sealed class ImportUndo(IImportJobStore jobs, IImportLedger ledger, ITena
     private async Task<string?> RemoveAsync(string accountId, string importId, LedgerEntry entry, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(accountId, entry.TenantId, cancellationToken);
-        if (current is null) return null;
-        if (current.DeviceGroupCount > 0)
-            return "Kept: device groups were assigned to it since the import.";
-        if (entry.After is null || !entry.After.Matches(current))
-            return "Kept: it was changed since the import (name, notes, contacts or domains).";
-        await store.DeleteAsync(accountId, entry.TenantId,
+        if (current is not null)
+        {
+            if (current.DeviceGroupCount > 0)
+                return "Kept: device groups were assigned to it since the import.";
+            if (entry.After is null || !entry.After.Matches(current))
+                return "Kept: it was changed since the import (name, notes, contacts or domains).";
+        }
+        // Gone already: deleting again finishes a deletion a crash interrupted (its last rows, the grants naming it).
+        await deletion.DeleteAsync(accountId, entry.TenantId,
             t => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantDeleted, AuditTargets.Tenant, t.Id, t, null, systemWorkFor: importId), cancellationToken);
         return null;
     }

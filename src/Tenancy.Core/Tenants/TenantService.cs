@@ -18,7 +18,7 @@ public sealed record NewTenantRequest(
 public sealed record TenantPatch(string? Name, string? Notes);
 
 /// <summary>Tenant use cases (R2): validate, apply the rules, and hand atomic writes to the store.</summary>
-public sealed class TenantService(ITenantStore store, TenantMutator mutator, DeviceGroupService groups, TimeProvider clock)
+public sealed class TenantService(ITenantStore store, TenantMutator mutator, DeviceGroupService groups, TenantDeletion deletion, TimeProvider clock)
 {
     public const int MaxGroupsOnCreate = 15;
 
@@ -154,7 +154,7 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
             if (current.ETag != ifMatch)
                 throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
         }
-        if (!Ids.LooksValid(tenantId) || !await store.DeleteAsync(accountId, tenantId,
+        if (!Ids.LooksValid(tenantId) || !await deletion.DeleteAsync(accountId, tenantId,
                 t => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantDeleted, AuditTargets.Tenant, t.Id, t, null), cancellationToken))
             throw new NotFoundException($"Tenant '{tenantId}' was not found.");
     }

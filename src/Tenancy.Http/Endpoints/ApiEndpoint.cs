@@ -41,21 +41,36 @@ public static class ApiEndpoint
                     ? "Send your account API key as 'Authorization: Bearer <key>'."
                     : "The API key is not valid.");
             }
-            // An agent's request reads its agent row and reach (one range query): a deleted agent, a rotated key or a
-            // removed grant counts from the very next request, on every instance.
-            caller = await request.HttpContext.RequestServices.GetRequiredService<AccessService>().ResolveAsync(caller, cancellationToken);
-            using var scope = CallerScope.Enter(caller);
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
-            if (needsTenantsPlan) AccountService.RequireTenantsPlan(caller.Account);
-            // Fail closed: a request that matches no route of the table is refused to every agent.
-            if (ApiRoutes.Find(request.Method, request.Path) is { } apiRoute)
+            var apiRoute = ApiRoutes.Find(request.Method, request.Path);
+            var headers = ResponseHeaders.Keep(request.HttpContext.Response);
+            // An agent's request runs with its row and reach as they stand now (AgentCallers): a deleted agent, a rotated
+            // key or a removed grant counts from the very next request, on every instance. A read may start before that
+            // is known; its answer waits for it, and a read started with an agent that changed is done again.
+            try
             {
-                AccessRule.Require(caller, apiRoute.Operation);
-                if (apiRoute.Sensitive is { } sensitive) await SignatureGate.RequireAsync(request, caller, sensitive, cancellationToken);
+                return await request.HttpContext.RequestServices.GetRequiredService<AgentCallers>().RunAsync(caller, IsRead(request), async current =>
+                {
+                    headers.Restore();
+                    using var scope = CallerScope.Enter(current);
+                    if (needsTenantsPlan) AccountService.RequireTenantsPlan(current.Account);
+                    // Fail closed: a request that matches no route of the table is refused to every agent.
+                    if (apiRoute is not null)
+                    {
+                        AccessRule.Require(current, apiRoute.Operation);
+                        if (apiRoute.Sensitive is { } sensitive) await SignatureGate.RequireAsync(request, current, sensitive, cancellationToken);
+                    }
+                    else if (current.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
+                    return await handler(new RequestContext(current, request, cancellationToken));
+                }, cancellationToken);
             }
-            else if (caller.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
-            return await handler(new RequestContext(caller, request, cancellationToken));
+            catch
+            {
+                // A refusal carries no header of a read begun with an agent that proved changed, or left unfinished.
+                headers.Restore();
+                throw;
+            }
         }
         catch (KeyRevokedException ex)
         {
@@ -102,6 +117,9 @@ public static class ApiEndpoint
             accountScope?.Dispose();
         }
     }
+
+    /// <summary>A read changes nothing a caller can see (at most it folds device counts, which shows no one anything).</summary>
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     private static IResult TooManyRequests(HttpRequest request, TimeSpan retryAfter)
     {

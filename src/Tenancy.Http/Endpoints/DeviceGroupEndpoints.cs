@@ -30,7 +30,7 @@ public static class DeviceGroupEndpoints
     public static Task<IResult> Delete(HttpRequest request, string groupId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("groupId", groupId)], async ctx =>
     {
         await ctx.Service<DeviceGroupService>().DeleteAsync(ctx.AccountId, groupId, QueryArgs.Bool(request, "withDevices"), ctx.CancellationToken);
-        await ctx.Service<AccessService>().RemoveGrantsNamingAsync(ctx.AccountId, groupId, ctx.CancellationToken);
+        await ctx.Service<GrantCleanup>().RemoveNamingAsync(ctx.AccountId, groupId, ctx.CancellationToken);
         return Results.NoContent();
     });
 

@@ -45,8 +45,6 @@ public static class TenantEndpoints
     public static Task<IResult> Delete(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {
         await ctx.Service<TenantService>().DeleteAsync(ctx.AccountId, tenantId, ctx.IfMatch, ctx.CancellationToken);
-        // R10: the grants that name it go with it (a retried delete finishes this too, as the tenant is gone by then).
-        await ctx.Service<Core.Access.AccessService>().RemoveGrantsNamingAsync(ctx.AccountId, tenantId, ctx.CancellationToken);
         return Results.NoContent();
     });
 }

@@ -16,6 +16,8 @@ namespace Tenancy.Storage.Access;
 /// <item><c>AR|{grantId}</c> every grant, removed ones kept with <c>DeletedAt</c> (for <c>at=</c>);
 /// <c>AU|{subject}|{scope}|{target}</c> makes a grant unique; <c>AT|{target}|{grantId}</c> finds the live grants that
 /// name a tenant or device group;</item>
+/// <item><c>AV</c> the account's access version: a new random stamp in every transaction that writes an
+/// <c>A|{agentId}…</c> row, so that one point read says whether an agent remembered in process is still as it was;</item>
 /// <item><c>AM|{agentGroupId}|{agentId}|{from ticks}</c> membership periods, <c>AX|{agentId}</c> deleted agents, and
 /// <c>GH|{ticks}|{id}</c> device-group ownership changes, one row per write that creates, moves or deletes groups, in
 /// that write's own transaction (one action, whatever the number of groups): the history <c>at=</c> reads.</item>
@@ -31,6 +33,8 @@ public static class AccessRows
     public const string DeletedAgentPrefix = "AX|";
     public const string OwnershipPrefix = "GH|";
 
+    public const string AccessVersion = "AV";
+
     public static string Agent(string agentId) => AgentPrefix + agentId;
     public static string Reach(string agentId, string grantId) => RowKeys.Join(Agent(agentId), "R", grantId);
     public static string Member(string agentId, string groupId) => RowKeys.Join(Agent(agentId), "M", groupId);
@@ -42,6 +46,10 @@ public static class AccessRows
     public static string NamingPrefix(string targetId) => RowKeys.Join("AT", targetId, "");
     public static string Membership(string groupId, string agentId, DateTimeOffset from) => RowKeys.Join("AM", groupId, agentId, from.UtcTicks.ToString("D19"));
     public static string DeletedAgent(string agentId) => DeletedAgentPrefix + agentId;
+
+    /// <summary>A new access version, one action of each transaction that writes an agent's rows (never a conflict: an upsert).</summary>
+    public static TableTransactionAction VersionChange(string accountId) =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(accountId, AccessVersion) { ["Stamp"] = Guid.NewGuid().ToString("N") });
 
     public static TableEntity ReachEntity(string accountId, string agentId, Grant grant) => new(accountId, Reach(agentId, grant.Id))
     {

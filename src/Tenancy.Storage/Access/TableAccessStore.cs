@@ -15,6 +15,12 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
 {
     private TableClient Table => tables.Tenancy;
 
+    public async Task<string> ReadVersionAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, AccessVersion, ["Stamp"], cancellationToken);
+        return row.HasValue ? row.Value!.GetString("Stamp") ?? "" : "";
+    }
+
     public async Task<AgentWithReach?> ReadAgentAsync(string accountId, string agentId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(accountId, Agent(agentId), cancellationToken);
@@ -25,14 +31,14 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
         ReadAgents(await QueryAsync(accountId, AgentPrefix, cancellationToken));
 
     public Task CreateAgentAsync(string accountId, Core.Access.Agent agent, CancellationToken cancellationToken, AuditEntry? audit = null) =>
-        TableTransactions.SubmitAsync(Table, WithAudit(accountId, audit, new(TableTransactionActionType.Add, AgentEntity(accountId, agent))), cancellationToken);
+        TableTransactions.SubmitAsync(Table, [.. WithAudit(accountId, audit, new(TableTransactionActionType.Add, AgentEntity(accountId, agent))), VersionChange(accountId)], cancellationToken);
 
     public async Task<Core.Access.Agent> ReplaceAgentAsync(string accountId, Core.Access.Agent agent, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         try
         {
             var responses = await TableTransactions.SubmitAsync(Table,
-                WithAudit(accountId, audit, new(TableTransactionActionType.UpdateReplace, AgentEntity(accountId, agent), new ETag(agent.ETag))), cancellationToken);
+                [.. WithAudit(accountId, audit, new(TableTransactionActionType.UpdateReplace, AgentEntity(accountId, agent), new ETag(agent.ETag))), VersionChange(accountId)], cancellationToken);
             return agent with { ETag = responses[0].Headers.ETag?.ToString() ?? "" };
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
@@ -59,6 +65,7 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
             {
                 ["Name"] = read.Agent.Name, ["Role"] = AgentRoles.Name(read.Agent.Role), ["CreatedAt"] = read.Agent.CreatedAt, ["DeletedAt"] = at,
             }),
+            VersionChange(accountId),
         };
         if (audit is not null) first.Add(AuditRows.Append(accountId, audit(read.Agent)));
         await TableTransactions.SubmitAsync(Table, first, cancellationToken);
@@ -246,6 +253,7 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
             actions.AddRange(members.Keys.Select(m => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(accountId, Reach(m, grantId)), ETag.All)));
         }
         if (audit is not null) actions.Add(AuditRows.Append(accountId, audit(grant)));
+        actions.Add(VersionChange(accountId));
         try
         {
             await TableTransactions.SubmitAsync(Table, actions, cancellationToken);
@@ -313,8 +321,10 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
     private static List<TableTransactionAction> WithAudit(string accountId, AuditEntry? audit, TableTransactionAction change) =>
         audit is null ? [change] : [change, AuditRows.Append(accountId, audit)];
 
+    /// <summary>Submits a write of agents' rows (a membership, a grant's fan-out) with a new access version.</summary>
     private async Task SubmitAsync(List<TableTransactionAction> actions, string notFound, CancellationToken cancellationToken)
     {
+        actions.Add(VersionChange(accountId: actions[0].Entity.PartitionKey));
         try
         {
             await TableTransactions.SubmitAsync(Table, actions, cancellationToken);

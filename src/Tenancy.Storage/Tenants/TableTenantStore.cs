@@ -159,19 +159,33 @@ public sealed class TableTenantStore(TenancyTables tables) : ITenantStore
         return new(summaries.OfType<TenantSummary>().ToList(), selected.ContinuationToken);
     }
 
-    /// <summary>The name index from the token on, keeping the reached tenants' rows, until a page is full.</summary>
+    /// <summary>
+    /// The name index from the token on, keeping the reached tenants' rows, until a page is full. The first read asks for
+    /// one page's worth of rows, as the account key's list does; each further one twice as many (up to the service's
+    /// 1000), so that a technician reaching most tenants reads what the account key reads, and one reaching few of many
+    /// tenants still needs few reads.
+    /// </summary>
     private async Task<Core.Common.ResultPage<TenantSummary>> ScanForAsync(string accountId, HashSet<string> tenantIds, string? namePrefix, PageRequest page, CancellationToken cancellationToken)
     {
         var after = Core.Common.KeyTokens.Unwrap(page.ContinuationToken);
         var filter = RowKeys.PrefixFilter(accountId, namePrefix is null ? NamePrefix : NameKey(namePrefix))
             + (after is null ? "" : $" and RowKey gt '{after.Replace("'", "''")}'");
         var found = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        var size = page.PageSize + 1;
+        string? tableToken = null;
+        do
         {
-            if (!tenantIds.Contains(row.GetString("TenantId"))) continue;
-            found.Add(row);
-            if (found.Count > page.PageSize) break;
-        }
+            Azure.Page<TableEntity>? read = null;
+            await foreach (var tablePage in Table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken).AsPages(tableToken, size))
+            {
+                read = tablePage;
+                break;
+            }
+            if (read is null) break;
+            found.AddRange(read.Values.Where(row => tenantIds.Contains(row.GetString("TenantId"))).Take(page.PageSize + 1 - found.Count));
+            tableToken = read.ContinuationToken;
+            size = Math.Min(size * 2, 1000);
+        } while (found.Count <= page.PageSize && tableToken is not null);
         var items = found.Take(page.PageSize).ToList();
         return new(items.Select(ReadSummary).ToList(), found.Count > page.PageSize ? Core.Common.KeyTokens.Wrap(items[^1].RowKey) : null);
     }

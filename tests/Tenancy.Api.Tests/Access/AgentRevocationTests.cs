@@ -1,11 +1,17 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Tenancy.Core.Access;
+using Tenancy.Core.Accounts;
+using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Tenants;
 using Tenancy.TestSupport;
 
 namespace Tenancy.Api.Tests.Access;
 
 /// <summary>
-/// R10: a rotated key, a deleted agent and a removed grant count from the very next request. Each agent request reads
-/// its agent row and reach rows, so this holds on every instance, whatever the one-second authentication cache holds.
+/// R10: a rotated key, a deleted agent, a changed role and a removed grant count from the very next request. Each agent
+/// request reads the account's access version, which every write of an agent's rows changes, and reads those rows again
+/// when it changed: this holds on every instance, whatever this one remembers of the agent's earlier requests.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public class AgentRevocationTests(LocalHostFixture host)
@@ -93,5 +99,55 @@ public class AgentRevocationTests(LocalHostFixture host)
         var emptied = await owner.PutAsync($"api/agent-groups/{groupId}/members", Http.Json(new { agentIds = Array.Empty<string>() }));
         Assert.Equal(HttpStatusCode.OK, emptied.StatusCode);
         Assert.Empty(await client.IdsAsync("api/tenants"));
+    }
+
+    [Fact]
+    public async Task A_grant_removed_on_another_instance_counts_on_the_very_next_request_after_earlier_ones()
+    {
+        var owner = await host.ClientForNewAccountAsync();
+        var tenant = (string)(await owner.CreateTenantAsync("Alpha"))["id"]!;
+        var agent = await owner.CreateAgentAsync("technician");
+        var grant = await owner.GrantAsync(new { agentId = agent.Id, scope = "tenant", tenantId = tenant });
+        var client = host.ClientFor(agent.Key);
+        for (var i = 0; i < 3; i++)
+        {
+            var read = await client.GetAsync($"api/tenants/{tenant}");
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.NotNull(read.Headers.ETag);
+            Assert.Equal([tenant], await client.IdsAsync("api/tenants"));
+        }
+
+        await OtherInstance().RemoveGrantAsync(await host.AccountIdAsync(owner), grant, CancellationToken.None);
+
+        var refused = await client.GetAsync($"api/tenants/{tenant}");
+        await refused.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Null(refused.Headers.ETag); // nothing of a read begun with the grant this instance remembered
+        Assert.Empty(await client.IdsAsync("api/tenants"));
+    }
+
+    [Fact]
+    public async Task A_changed_role_counts_on_the_very_next_request_after_earlier_ones()
+    {
+        var owner = await host.ClientForNewAccountAsync();
+        var agent = await owner.CreateAgentAsync("technician");
+        var client = host.ClientFor(agent.Key);
+        await (await client.GetAsync("api/agents")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("technician", (string?)(await client.GetObjectAsync("api/me"))["role"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.PatchAsync($"api/agents/{agent.Id}", Http.Json(new { role = "administrator" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/agents")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.PatchAsync($"api/agents/{agent.Id}", Http.Json(new { role = "technician" }))).StatusCode);
+        await (await client.GetAsync("api/agents")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("technician", (string?)(await client.GetObjectAsync("api/me"))["role"]);
+    }
+
+    /// <summary>The access service of another instance: its own memory, the same storage.</summary>
+    private AccessService OtherInstance()
+    {
+        var services = host.Services;
+        return new AccessService(services.GetRequiredService<IAccessStore>(), services.GetRequiredService<IAccountStore>(),
+            new AccountService(services.GetRequiredService<IAccountStore>(), TimeProvider.System),
+            services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IDeviceGroupStore>(), TimeProvider.System);
     }
 }

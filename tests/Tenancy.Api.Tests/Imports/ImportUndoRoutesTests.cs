@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Tenancy.Api.Tests.Access;
 using Tenancy.TestSupport;
 
 namespace Tenancy.Api.Tests.Imports;
@@ -66,6 +67,26 @@ public class ImportUndoRoutesTests(LocalHostFixture host)
 
         Assert.Equal((150, 100), ((int)job["errorCount"]!, job["errors"]!.AsArray().Count));
         Assert.Equal(Enumerable.Range(2, 150), errors.Select(e => (int)e["row"]!));
+    }
+
+    [Fact]
+    public async Task Undoing_an_import_removes_the_grants_on_the_tenants_it_removes()
+    {
+        var owner = await host.ClientForNewAccountAsync();
+        var job = await owner.ImportAsync(Spreadsheets.Fill(await owner.TemplateAsync(),
+            ["Northwind", "Nancy", "TRUE", "", "nancy@northwind.com", "", "", "", "", ""]));
+        var tenant = (string)Assert.Single(await owner.TenantsAsync())["id"]!;
+        var agent = await owner.CreateAgentAsync("technician");
+        await owner.GrantAsync(new { agentId = agent.Id, scope = "tenant", tenantId = tenant });
+        var technician = host.ClientFor(agent.Key);
+        Assert.Equal([tenant], await technician.IdsAsync("api/tenants"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"api/tenant-imports/{job["id"]}/undo", null)).StatusCode);
+        await WaitForAsync(owner, $"api/tenant-imports/{job["id"]}", "undone");
+
+        Assert.Empty(await owner.IdsAsync($"api/access-grants?agentId={agent.Id}"));
+        Assert.Empty((await owner.GetObjectAsync($"api/agents/{agent.Id}/access"))["tenants"]!.AsArray());
+        Assert.Empty(await technician.IdsAsync("api/tenants"));
     }
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

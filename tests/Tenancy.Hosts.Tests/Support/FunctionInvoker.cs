@@ -18,20 +18,31 @@ public sealed record Answer(int Status, string? ContentType, string? ContentDisp
 /// </summary>
 public sealed class FunctionInvoker(IServiceProvider services)
 {
-    public async Task<Answer> SendAsync(HttpMethod method, string pathAndQuery, string? apiKey, HttpContent? content = null)
+    public Task<Answer> SendAsync(HttpMethod method, string pathAndQuery, string? apiKey, HttpContent? content = null)
     {
-        var (path, query) = pathAndQuery.Split('?', 2) is var parts && parts.Length == 2 ? (parts[0], "?" + parts[1]) : (pathAndQuery, "");
-        var (function, values) = Find(method.Method, path);
+        var request = new HttpRequestMessage(method, new Uri(BaseAddress, pathAndQuery)) { Content = content };
+        if (apiKey is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return SendAsync(request);
+    }
+
+    /// <summary>Where the functions are called as if served: the URL a request is received at (<c>@target-uri</c> of a signature).</summary>
+    public static readonly Uri BaseAddress = new("http://localhost/");
+
+    /// <summary>Sends a request as it is, every header and the raw body (a signed request's signature covers them).</summary>
+    public async Task<Answer> SendAsync(HttpRequestMessage request)
+    {
+        var uri = request.RequestUri!.IsAbsoluteUri ? request.RequestUri : new Uri(BaseAddress, request.RequestUri);
+        var (function, values) = Find(request.Method.Method, uri.AbsolutePath.TrimStart('/'));
 
         await using var scope = services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = method.Method;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("localhost");
-        context.Request.Path = "/" + path;
-        context.Request.QueryString = new QueryString(query);
-        if (apiKey is not null) context.Request.Headers.Authorization = $"Bearer {apiKey}";
-        if (content is not null)
+        context.Request.Method = request.Method.Method;
+        context.Request.Scheme = uri.Scheme;
+        context.Request.Host = new HostString(uri.Authority);
+        context.Request.Path = uri.AbsolutePath;
+        context.Request.QueryString = new QueryString(uri.Query);
+        foreach (var (name, value) in request.Headers) context.Request.Headers[name] = value.ToArray();
+        if (request.Content is { } content)
         {
             var body = await content.ReadAsByteArrayAsync();
             context.Request.Body = new MemoryStream(body);
