@@ -11,6 +11,9 @@ namespace Tenancy.WebConsole.Session;
 public sealed record Permissions(bool Read, bool ManageTenants, bool ManageGroups, bool Import,
     bool Routing = false, bool ManageAccess = false, bool ReadAudit = false, bool SigningKeys = false)
 {
+    /// <summary>Whether the role may do any operation that needs a signed request (a technician may not: it needs no key).</summary>
+    public bool SignsRequests => ManageTenants || ManageGroups || ManageAccess;
+
     public static readonly Permissions None = new(false, false, false, false);
 
     public static Permissions For(CallerResponse caller)

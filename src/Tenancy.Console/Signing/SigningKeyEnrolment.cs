@@ -8,7 +8,7 @@ namespace Tenancy.WebConsole.Signing;
 /// <summary>
 /// Gives the signed-in agent a signing key in this browser: finds the one kept for it (slot: API base and agent id),
 /// or makes one and registers its public half, then follows its status (pending until an administrator approves it).
-/// The account key needs none.
+/// The account key needs none, nor does a role that may do no sensitive operation (a technician).
 /// </summary>
 public sealed class SigningKeyEnrolment(ConsoleSession session, ConsoleSigningKey current, ILocalSigningKeys local, SigningKeysApi api,
     ApiBase apiBase, IStringLocalizer<Strings> text, TimeProvider clock)
@@ -16,7 +16,7 @@ public sealed class SigningKeyEnrolment(ConsoleSession session, ConsoleSigningKe
     /// <summary>Finds or makes this browser's key for the signed-in agent and reads its status.</summary>
     public async Task StartAsync()
     {
-        if (session.Caller is not { IsAccount: false, AgentId: { } agentId })
+        if (session.Caller is not { IsAccount: false, AgentId: { } agentId } || !session.Permissions.SignsRequests)
         {
             current.Clear();
             return;
