@@ -79,7 +79,7 @@ public static class TicketRoutingBenchmark
         await queue.CreateIfNotExistsAsync();
         await EnqueueAsync(queue, count, i => JsonSerializer.Serialize(new { ticketId = $"R{i}", from = "raw@example.com" }));
         calls.Take();
-        var inFlight = ConsumerLimits.Tickets.InFlightPerBatch;
+        var inFlight = ConsumerLimits.Tickets.InFlightPerAccount;
         using var slots = new SemaphoreSlim(inFlight);
         var deletes = new List<Task>();
         var watch = Stopwatch.StartNew();

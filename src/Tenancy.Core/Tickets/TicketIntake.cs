@@ -17,7 +17,8 @@ public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore ass
     public async Task<MessageOutcome> HandleAsync(string body, CancellationToken cancellationToken)
     {
         MessageResult? result = null;
-        await HandleBatchAsync([body], b => b, (_, r) => { result = r; return Task.CompletedTask; }, publishesInFlight: 1, cancellationToken);
+        using var slots = new SemaphoreSlim(1);
+        await HandleBatchAsync([body], b => b, (_, r) => { result = r; return Task.CompletedTask; }, slots, cancellationToken);
         if (result!.Error is { } error) ExceptionDispatchInfo.Throw(error);
         return result.Outcome!;
     }
@@ -25,12 +26,12 @@ public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore ass
     /// <summary>
     /// Handles a batch of messages and calls <paramref name="settle"/> once for each (never for one when
     /// <paramref name="cancellationToken"/> stops the work): poison at once, done after its assignment is published, or
-    /// failed (its account's lookup or store, or its own publish, threw) to be delivered again. At most
-    /// <paramref name="publishesInFlight"/> tickets of one account are published and settled at a time.
-    /// <paramref name="settle"/> must not throw.
+    /// failed (its account's lookup or store, or its own publish, threw) to be delivered again. Each ticket holds one of
+    /// <paramref name="publishSlots"/> while it is published and settled: a host that shares one between the batches of
+    /// an account bounds how many of its tickets are in flight at once. <paramref name="settle"/> must not throw.
     /// </summary>
     public async Task HandleBatchAsync<TMessage>(IReadOnlyList<TMessage> messages, Func<TMessage, string> bodyOf,
-        Func<TMessage, MessageResult, Task> settle, int publishesInFlight, CancellationToken cancellationToken)
+        Func<TMessage, MessageResult, Task> settle, SemaphoreSlim publishSlots, CancellationToken cancellationToken)
     {
         var parsed = new List<(TMessage Message, IncomingTicket Ticket)>();
         foreach (var message in messages)
@@ -39,11 +40,11 @@ public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore ass
             else await settle(message, MessageResult.Of(MessageOutcome.Poison(reason)));
         }
         await Task.WhenAll(parsed.GroupBy(p => p.Ticket.AccountId, StringComparer.Ordinal)
-            .Select(account => HandleAccountAsync(account.Key, account.ToList(), settle, publishesInFlight, cancellationToken)));
+            .Select(account => HandleAccountAsync(account.Key, account.ToList(), settle, publishSlots, cancellationToken)));
     }
 
     private async Task HandleAccountAsync<TMessage>(string accountId, List<(TMessage Message, IncomingTicket Ticket)> batch,
-        Func<TMessage, MessageResult, Task> settle, int publishesInFlight, CancellationToken cancellationToken)
+        Func<TMessage, MessageResult, Task> settle, SemaphoreSlim publishSlots, CancellationToken cancellationToken)
     {
         MessageResult? refused;
         Dictionary<string, TicketAssignment> stored;
@@ -63,8 +64,18 @@ public sealed class TicketIntake(TicketRouter router, ITicketAssignmentStore ass
             return;
         }
 
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = publishesInFlight, CancellationToken = cancellationToken },
-            async (item, ct) => await settle(item.Message, await PublishAsync(stored[item.Ticket.TicketId], ct)));
+        await Task.WhenAll(batch.Select(async item =>
+        {
+            await publishSlots.WaitAsync(cancellationToken);
+            try
+            {
+                await settle(item.Message, await PublishAsync(stored[item.Ticket.TicketId], cancellationToken));
+            }
+            finally
+            {
+                publishSlots.Release();
+            }
+        }));
     }
 
     private async Task<MessageResult?> RefusalAsync(string accountId, CancellationToken cancellationToken)

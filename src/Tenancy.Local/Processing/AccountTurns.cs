@@ -67,6 +67,8 @@ public sealed class AccountTurns<T>(int maxRunning, int maxRunningPerAccount)
         return true;
     }
 
+    public bool IsRunning(string account) => _running.ContainsKey(account);
+
     public void Finished(string account, int count = 1)
     {
         if ((_running[account] -= count) == 0) _running.Remove(account);

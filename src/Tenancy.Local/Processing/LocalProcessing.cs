@@ -13,8 +13,8 @@ public static class LocalProcessing
         // Read when first needed: a host may still add settings after this call.
         services.AddSingleton(_ => configuration.GetSection(QueueRetryOptions.Section).Get<QueueRetryOptions>() ?? new QueueRetryOptions());
         services.AddSingleton<IMessageSender, StorageQueueSender>();
-        services.AddConsumer(IncomingTicket.QueueName, ConsumerLimits.Tickets, (s, messages, settle, ct) =>
-            s.GetRequiredService<TicketIntake>().HandleBatchAsync(messages, m => m.Body.ToString(), settle, ConsumerLimits.Tickets.InFlightPerBatch, ct));
+        services.AddConsumer(IncomingTicket.QueueName, ConsumerLimits.Tickets, (s, messages, settle, slots, ct) =>
+            s.GetRequiredService<TicketIntake>().HandleBatchAsync(messages, m => m.Body.ToString(), settle, slots, ct));
         services.AddConsumer(ImportChunk.QueueName, ConsumerLimits.Default, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
         services.AddHostedService<BlobPoller>();
         return services;

@@ -8,10 +8,11 @@ namespace Tenancy.Local.Processing;
 
 /// <summary>
 /// Handles a batch of messages of one account and calls <c>settle</c> once for each: never for one when the host stops,
-/// and <c>settle</c> does not throw.
+/// and <c>settle</c> does not throw. <c>accountSlots</c> is shared by the account's batches running at once
+/// (<see cref="ConsumerLimits.InFlightPerAccount"/>): a message holds one while it is settled.
 /// </summary>
 public delegate Task BatchHandler(IServiceProvider services, IReadOnlyList<QueueMessage> messages,
-    Func<QueueMessage, MessageResult, Task> settle, CancellationToken cancellationToken);
+    Func<QueueMessage, MessageResult, Task> settle, SemaphoreSlim accountSlots, CancellationToken cancellationToken);
 
 /// <summary>
 /// Consumes a Storage queue the way the Service Bus trigger does in Azure: a message is completed when its
@@ -44,6 +45,7 @@ public sealed class QueueConsumer(
         var queue = queues.Get(queueName);
         var limits = Limits;
         var turns = new AccountTurns<QueueMessage>(limits.MaxConcurrent, limits.MaxConcurrentPerAccount);
+        var slots = new Dictionary<string, SemaphoreSlim>(StringComparer.Ordinal); // per account with a batch running, under turns' lock
         var running = new List<Task>();
         var idle = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -65,7 +67,11 @@ public sealed class QueueConsumer(
                 lock (turns)
                 {
                     while (turns.TryStartBatch(limits.MaxBatch, out var account, out var batch))
-                        running.Add(RunAsync(queue, account, batch, turns, stoppingToken));
+                    {
+                        if (!slots.TryGetValue(account, out var accountSlots))
+                            slots[account] = accountSlots = new SemaphoreSlim(limits.InFlightPerAccount);
+                        running.Add(RunAsync(queue, account, batch, turns, slots, stoppingToken));
+                    }
                     busy = turns.Waiting > 0 || turns.Running >= limits.MaxConcurrent;
                 }
                 running.RemoveAll(t => t.IsCompleted);
@@ -88,7 +94,8 @@ public sealed class QueueConsumer(
         await Task.WhenAll(running);
     }
 
-    private async Task RunAsync(QueueClient queue, string account, List<QueueMessage> batch, AccountTurns<QueueMessage> turns, CancellationToken cancellationToken)
+    private async Task RunAsync(QueueClient queue, string account, List<QueueMessage> batch, AccountTurns<QueueMessage> turns,
+        Dictionary<string, SemaphoreSlim> slots, CancellationToken cancellationToken)
     {
         await Task.Yield(); // off the receiving loop
         try
@@ -107,7 +114,9 @@ public sealed class QueueConsumer(
 
             // A message handled alone keeps its scope on everything its handler logs; in a batch, each one's settling has it.
             using var scope = handled.Count == 1 ? LogScopes.BeginMessage(logger, queueName, handled[0].Body.ToString()) : null;
-            await handleBatch(services, handled, (message, result) => SettleAsync(queue, message, result, cancellationToken), cancellationToken);
+            SemaphoreSlim accountSlots;
+            lock (turns) accountSlots = slots[account];
+            await handleBatch(services, handled, (message, result) => SettleAsync(queue, message, result, cancellationToken), accountSlots, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -119,7 +128,12 @@ public sealed class QueueConsumer(
         }
         finally
         {
-            lock (turns) turns.Finished(account, batch.Count);
+            lock (turns)
+            {
+                turns.Finished(account, batch.Count);
+                // An account's slots live while it has a batch running: made-up account ids cannot grow the map.
+                if (!turns.IsRunning(account) && slots.Remove(account, out var idle)) idle.Dispose();
+            }
         }
     }
 
@@ -167,7 +181,7 @@ public sealed class QueueConsumer(
     }
 
     private static BatchHandler OneByOne(Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle) =>
-        (services, messages, settle, cancellationToken) => Task.WhenAll(messages.Select(async message =>
+        (services, messages, settle, _, cancellationToken) => Task.WhenAll(messages.Select(async message =>
         {
             MessageResult result;
             try

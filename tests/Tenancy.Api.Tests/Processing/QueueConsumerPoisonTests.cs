@@ -79,7 +79,7 @@ public class QueueConsumerPoisonTests(LocalHostFixture host)
             await queues.Get(name).SendMessageAsync("{\"accountId\":\"acc_batch\",\"ticketId\":\"" + body + "\"}");
         var handled = new ConcurrentDictionary<string, int>();
         var batches = new ConcurrentBag<int>();
-        BatchHandler handle = async (_, messages, settle, _) =>
+        BatchHandler handle = async (_, messages, settle, _, _) =>
         {
             batches.Add(messages.Count);
             foreach (var message in messages)

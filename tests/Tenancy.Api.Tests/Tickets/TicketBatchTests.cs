@@ -38,9 +38,10 @@ public class TicketBatchTests(LocalHostFixture host)
     private async Task<MessageResult[]> HandleBatchAsync(params string[] bodies)
     {
         var results = new ConcurrentDictionary<int, MessageResult>();
+        using var slots = new SemaphoreSlim(8);
         await Intake.HandleBatchAsync(Enumerable.Range(0, bodies.Length).ToList(), i => bodies[i],
             (i, result) => { Assert.True(results.TryAdd(i, result), $"message {i} was settled twice"); return Task.CompletedTask; },
-            publishesInFlight: 8, CancellationToken.None);
+            slots, CancellationToken.None);
         return Enumerable.Range(0, bodies.Length).Select(i => results[i]).ToArray();
     }
 
