@@ -13,3 +13,13 @@ public sealed record MessageOutcome(bool IsPoison, string? Reason)
     public static readonly MessageOutcome Done = new(false, null);
     public static MessageOutcome Poison(string reason) => new(true, reason);
 }
+
+/// <summary>
+/// What became of one message of a batch: handled (<see cref="Outcome"/>: done or poison), or failed with
+/// <see cref="Error"/>, to be delivered again as if its handler had thrown.
+/// </summary>
+public sealed record MessageResult(MessageOutcome? Outcome, Exception? Error)
+{
+    public static MessageResult Of(MessageOutcome outcome) => new(outcome, null);
+    public static MessageResult Failed(Exception error) => new(null, error);
+}

@@ -32,8 +32,19 @@ public sealed class AccountTurns<T>(int maxRunning, int maxRunningPerAccount)
     /// </summary>
     public bool TryStart(out string account, out T item)
     {
+        var started = TryStartBatch(1, out account, out var items);
+        item = started ? items[0] : default!;
+        return started;
+    }
+
+    /// <summary>
+    /// As <see cref="TryStart"/>, up to <paramref name="max"/> waiting items of that one account at once, as many as
+    /// its limit and the consumer's leave room for; each counts as running until <see cref="Finished"/>.
+    /// </summary>
+    public bool TryStartBatch(int max, out string account, out List<T> items)
+    {
         account = "";
-        item = default!;
+        items = [];
         if (Running >= maxRunning) return false;
         var best = -1;
         for (var i = 0; i < _turns.Count; i++)
@@ -46,18 +57,21 @@ public sealed class AccountTurns<T>(int maxRunning, int maxRunningPerAccount)
         account = _turns[best];
         _turns.RemoveAt(best);
         var queue = _waiting[account];
-        item = queue.Dequeue();
-        Waiting--;
-        _running[account] = _running.GetValueOrDefault(account) + 1;
-        Running++;
+        var count = Math.Min(Math.Min(max, queue.Count), Math.Min(maxRunningPerAccount - _running.GetValueOrDefault(account), maxRunning - Running));
+        for (var i = 0; i < count; i++) items.Add(queue.Dequeue());
+        Waiting -= count;
+        _running[account] = _running.GetValueOrDefault(account) + count;
+        Running += count;
         if (queue.Count > 0) _turns.Add(account);
         else _waiting.Remove(account);
         return true;
     }
 
-    public void Finished(string account)
+    public bool IsRunning(string account) => _running.ContainsKey(account);
+
+    public void Finished(string account, int count = 1)
     {
-        if (--_running[account] == 0) _running.Remove(account);
-        Running--;
+        if ((_running[account] -= count) == 0) _running.Remove(account);
+        Running -= count;
     }
 }

@@ -13,7 +13,8 @@ public static class LocalProcessing
         // Read when first needed: a host may still add settings after this call.
         services.AddSingleton(_ => configuration.GetSection(QueueRetryOptions.Section).Get<QueueRetryOptions>() ?? new QueueRetryOptions());
         services.AddSingleton<IMessageSender, StorageQueueSender>();
-        services.AddConsumer(IncomingTicket.QueueName, ConsumerLimits.Tickets, (s, body, ct) => s.GetRequiredService<TicketIntake>().HandleAsync(body, ct));
+        services.AddConsumer(IncomingTicket.QueueName, ConsumerLimits.Tickets, (s, messages, settle, slots, ct) =>
+            s.GetRequiredService<TicketIntake>().HandleBatchAsync(messages, m => m.Body.ToString(), settle, slots, ct));
         services.AddConsumer(ImportChunk.QueueName, ConsumerLimits.Default, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
         services.AddHostedService<BlobPoller>();
         return services;
@@ -22,5 +23,9 @@ public static class LocalProcessing
     private static void AddConsumer(this IServiceCollection services, string queueName, ConsumerLimits limits,
         Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle) =>
         services.AddSingleton<IHostedService>(sp => new QueueConsumer(sp.GetRequiredService<TenancyQueues>(), queueName, handle, sp,
+            sp.GetRequiredService<QueueRetryOptions>(), sp.GetRequiredService<ILogger<QueueConsumer>>()) { Limits = limits });
+
+    private static void AddConsumer(this IServiceCollection services, string queueName, ConsumerLimits limits, BatchHandler handleBatch) =>
+        services.AddSingleton<IHostedService>(sp => new QueueConsumer(sp.GetRequiredService<TenancyQueues>(), queueName, handleBatch, sp,
             sp.GetRequiredService<QueueRetryOptions>(), sp.GetRequiredService<ILogger<QueueConsumer>>()) { Limits = limits });
 }

@@ -29,7 +29,8 @@ public static class RowKeys
     public static string PrefixFilter(string partitionKey, string prefix) =>
         $"PartitionKey eq '{Quote(partitionKey)}' and RowKey ge '{Quote(prefix)}' and RowKey lt '{Quote(UpperBound(prefix))}'";
 
-    private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+    /// <summary>The least key above every key that starts with <paramref name="prefix"/>.</summary>
+    public static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
-    private static string Quote(string value) => value.Replace("'", "''");
+    public static string Quote(string value) => value.Replace("'", "''");
 }

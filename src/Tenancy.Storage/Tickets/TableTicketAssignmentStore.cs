@@ -11,10 +11,7 @@ public sealed class TableTicketAssignmentStore(TenancyTables tables) : ITicketAs
     {
         try
         {
-            await tables.Tickets.AddEntityAsync(new TableEntity(assignment.AccountId, RowKeys.Escape(assignment.TicketId))
-            {
-                ["Assignment"] = assignment.ToJson(),
-            }, cancellationToken);
+            await tables.Tickets.AddEntityAsync(Row(assignment), cancellationToken);
             return assignment;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
@@ -23,9 +20,39 @@ public sealed class TableTicketAssignmentStore(TenancyTables tables) : ITicketAs
         }
     }
 
+    /// <summary>One transaction of inserts for up to 100 tickets (an account is one partition).</summary>
+    public async Task<IReadOnlyList<TicketAssignment>> AddOrGetManyAsync(IReadOnlyList<TicketAssignment> assignments, CancellationToken cancellationToken)
+    {
+        if (assignments.DistinctBy(a => a.TicketId, StringComparer.Ordinal).Count() != assignments.Count)
+            throw new ArgumentException("Each ticket may appear once: a transaction cannot write one row twice.", nameof(assignments));
+        var stored = new List<TicketAssignment>(assignments.Count);
+        foreach (var chunk in assignments.Chunk(TransactionLimits.MaxActions))
+            stored.AddRange(await AddOrGetChunkAsync(chunk, cancellationToken));
+        return stored;
+    }
+
+    private async Task<IReadOnlyList<TicketAssignment>> AddOrGetChunkAsync(TicketAssignment[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TableTransactions.SubmitAsync(tables.Tickets,
+                chunk.Select(a => new TableTransactionAction(TableTransactionActionType.Add, Row(a))).ToList(), cancellationToken);
+            return chunk;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // Some ticket is stored already (a redelivery, or a delivery running at the same time) and the transaction
+            // wrote nothing: each ticket is stored, or its stored assignment read, on its own.
+            return await Task.WhenAll(chunk.Select(a => AddOrGetAsync(a, cancellationToken)));
+        }
+    }
+
     public async Task<TicketAssignment?> FindAsync(string accountId, string ticketId, CancellationToken cancellationToken)
     {
         var row = await tables.Tickets.GetEntityIfExistsAsync<TableEntity>(accountId, RowKeys.Escape(ticketId), cancellationToken: cancellationToken);
         return row.HasValue ? TicketAssignment.FromJson(row.Value!.GetString("Assignment")) : null;
     }
+
+    private static TableEntity Row(TicketAssignment assignment) =>
+        new(assignment.AccountId, RowKeys.Escape(assignment.TicketId)) { ["Assignment"] = assignment.ToJson() };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +26,13 @@ public class QueueConsumerPoisonTests(LocalHostFixture host)
         return (queues, name);
     }
 
-    private static async Task<JsonObject> RunUntilPoisonedAsync(TenancyQueues queues, string name, QueueRetryOptions retry,
-        Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle)
+    private static Task<JsonObject> RunUntilPoisonedAsync(TenancyQueues queues, string name, QueueRetryOptions retry,
+        Func<IServiceProvider, string, CancellationToken, Task<MessageOutcome>> handle) =>
+        RunUntilPoisonedAsync(queues, new QueueConsumer(queues, name, handle, new ServiceCollection().BuildServiceProvider(), retry, NullLogger<QueueConsumer>.Instance), name);
+
+    private static async Task<JsonObject> RunUntilPoisonedAsync(TenancyQueues queues, QueueConsumer created, string name)
     {
-        using var consumer = new QueueConsumer(queues, name, handle, new ServiceCollection().BuildServiceProvider(), retry, NullLogger<QueueConsumer>.Instance);
+        using var consumer = created;
         await consumer.StartAsync(CancellationToken.None);
         try
         {
@@ -64,6 +68,40 @@ public class QueueConsumerPoisonTests(LocalHostFixture host)
         Assert.Contains("3 times", (string)record["reason"]!);
         Assert.Contains("printer on fire", (string)record["reason"]!);
         Assert.Equal("{\"accountId\":\"acc_throws\"}", (string?)record["body"]);
+        Assert.Empty((await queues.Get(name).PeekMessagesAsync(1)).Value);
+    }
+
+    [Fact]
+    public async Task In_a_batch_a_message_that_always_fails_is_retried_and_set_aside_on_its_own_and_the_others_are_completed_once()
+    {
+        var (queues, name) = await FreshQueueAsync();
+        foreach (var body in new[] { "ok-1", "fails", "ok-2" })
+            await queues.Get(name).SendMessageAsync("{\"accountId\":\"acc_batch\",\"ticketId\":\"" + body + "\"}");
+        var handled = new ConcurrentDictionary<string, int>();
+        var batches = new ConcurrentBag<int>();
+        BatchHandler handle = async (_, messages, settle, _, _) =>
+        {
+            batches.Add(messages.Count);
+            foreach (var message in messages)
+            {
+                var body = message.Body.ToString();
+                handled.AddOrUpdate(body, 1, (_, n) => n + 1);
+                await settle(message, body.Contains("fails")
+                    ? MessageResult.Failed(new InvalidOperationException("printer on fire"))
+                    : MessageResult.Of(MessageOutcome.Done));
+            }
+        };
+        var retry = new QueueRetryOptions { MaxDeliveries = 3, FirstRetryDelay = TimeSpan.Zero };
+
+        var record = await RunUntilPoisonedAsync(queues, new QueueConsumer(queues, name, handle, new ServiceCollection().BuildServiceProvider(), retry,
+            NullLogger<QueueConsumer>.Instance) { Limits = ConsumerLimits.Tickets }, name);
+
+        Assert.Contains("fails", (string?)record["body"]);
+        Assert.Contains("3 times", (string)record["reason"]!);
+        Assert.Contains("printer on fire", (string)record["reason"]!);
+        Assert.Equal(3, handled.Single(h => h.Key.Contains("fails")).Value);
+        Assert.All(handled.Where(h => h.Key.Contains("ok-")), h => Assert.Equal(1, h.Value));
+        Assert.Equal(2, handled.Count(h => h.Key.Contains("ok-")));
         Assert.Empty((await queues.Get(name).PeekMessagesAsync(1)).Value);
     }
 

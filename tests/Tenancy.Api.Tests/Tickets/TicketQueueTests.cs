@@ -33,24 +33,7 @@ public class TicketQueueTests(LocalHostFixture host)
         throw new TimeoutException($"ticket {ticketId} was not assigned");
     }
 
-    /// <summary>Takes the published assignments of one ticket off the ticket-assignments queue.</summary>
-    private async Task<List<JsonObject>> PublishedAsync(string ticketId, int expected)
-    {
-        var found = new List<JsonObject>();
-        var queue = Queues.Get("ticket-assignments");
-        for (var i = 0; i < 100 && found.Count < expected; i++)
-        {
-            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
-            {
-                var body = JsonNode.Parse(message.Body.ToString())!.AsObject();
-                if ((string?)body["ticketId"] != ticketId) continue;
-                found.Add(body);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-            if (found.Count < expected) await Task.Delay(50);
-        }
-        return found;
-    }
+    private Task<List<JsonObject>> PublishedAsync(string ticketId, int expected) => PublishedAssignments.TakeAsync(Queues, ticketId, expected);
 
     [Fact]
     public async Task A_ticket_is_routed_stored_and_published()

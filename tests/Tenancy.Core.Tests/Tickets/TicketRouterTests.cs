@@ -315,6 +315,46 @@ public class TicketRouterTests
         Assert.Equal(FailedAuthentication, assignment.Reason);
     }
 
+    [Fact]
+    public async Task A_batch_routes_each_ticket_as_it_would_be_routed_alone_with_one_lookup_for_all_senders()
+    {
+        _index.Contact("ann@contoso.com", Contoso);
+        _index.Domain("contoso.com", Contoso);
+        _index.Domain("eu.contoso.com", ContosoEurope);
+        _index.Domain("fabrikam.com", Fabrikam);
+        IncomingTicket[] tickets =
+        [
+            new(Account, "T-1", "Ann <ann+help@contoso.com>"),
+            new(Account, "T-2", "x@mail.eu.contoso.com"),
+            new(Account, "T-3", "ceo@fabrikam.com", SenderAuthentication: SenderAuthentication.Fail),
+            new(Account, "T-4", "nobody@unknown.org"),
+            new(Account, "T-5", "ann@contoso.com"),
+            new(Account, "T-6", "someone@gmail.com"),
+        ];
+
+        var batch = await _router.RouteManyAsync(Account, tickets, CancellationToken.None);
+
+        Assert.Equal(1, _index.ManyLookups);
+        Assert.Equal(4, _index.ContactLookups.Count); // ann twice is one sender; the failed sender is not looked up
+        _index.ManyLookups = 0;
+        foreach (var (ticket, routed) in tickets.Zip(batch))
+        {
+            var alone = await _router.MatchAsync(Account, ticket.From, ticket.SenderAuthentication, CancellationToken.None);
+            Assert.Equal((ticket.TicketId, alone), (routed.TicketId, new RoutingDecision(routed.TenantId, routed.TenantName, routed.MatchedDomain, routed.Match, routed.Reason)));
+        }
+        Assert.Equal(0, _index.ManyLookups);
+    }
+
+    [Fact]
+    public async Task A_batch_of_failed_senders_looks_nothing_up()
+    {
+        var batch = await _router.RouteManyAsync(Account,
+            [new IncomingTicket(Account, "T-1", "ceo@contoso.com", SenderAuthentication: SenderAuthentication.Fail)], CancellationToken.None);
+
+        Assert.Equal(FailedAuthentication, Assert.Single(batch).Reason);
+        Assert.Equal(0, _index.ManyLookups);
+    }
+
     private const string FailedAuthentication = "sender failed authentication; not routed, not even to a contact";
 
     private Task<RoutingDecision> Match(string from, SenderAuthentication? authentication = null) =>
@@ -334,6 +374,7 @@ public class TicketRouterTests
         public List<string> ContactLookups { get; } = [];
         public List<IReadOnlyList<string>> DomainLookups { get; } = [];
         public List<string> Accounts { get; } = [];
+        public int ManyLookups { get; set; }
 
         public void Contact(string key, TenantRef tenant, string account = Account) => _contacts.Add((account, key, tenant));
 
@@ -349,6 +390,14 @@ public class TicketRouterTests
             IReadOnlyDictionary<string, TenantRef> owners = asciiDomains.Where(d => _domains.ContainsKey((accountId, d)))
                 .ToDictionary(d => d, d => _domains[(accountId, d)]);
             return Task.FromResult(new SenderIndexEntries(contacts, owners));
+        }
+
+        public async Task<IReadOnlyList<SenderIndexEntries>> FindManyAsync(string accountId, IReadOnlyList<SenderLookup> senders, CancellationToken cancellationToken)
+        {
+            ManyLookups++;
+            var found = new List<SenderIndexEntries>();
+            foreach (var sender in senders) found.Add(await FindAsync(accountId, sender.EmailKey, sender.AsciiDomains, cancellationToken));
+            return found;
         }
     }
 }

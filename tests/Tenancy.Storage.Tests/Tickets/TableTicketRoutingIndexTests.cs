@@ -69,6 +69,40 @@ public class TableTicketRoutingIndexTests(AzuriteFixture azurite)
         Assert.Empty(other.DomainOwners);
     }
 
+    [Fact]
+    public async Task A_batch_of_senders_gets_for_each_what_a_lookup_of_it_alone_gets()
+    {
+        // More senders than one query's filter may hold, so that several queries are read and put together again.
+        var tenants = new List<Tenant>();
+        for (var i = 0; i < 9; i++)
+            tenants.Add(await CreateAsync($"Batch {i}", $"ann@batch{i}.com", $"batch{i}.com", $"eu.batch{i}.com"));
+        var shared = await CreateAsync("Shared", "ann@batch0.com"); // ann@batch0.com is a contact of two tenants
+        var senders = Enumerable.Range(0, 9)
+            .SelectMany(i => new[]
+            {
+                new SenderLookup($"ann@batch{i}.com", [$"batch{i}.com"]),
+                new SenderLookup($"x@mail.eu.batch{i}.com", [$"mail.eu.batch{i}.com", $"eu.batch{i}.com", $"batch{i}.com"]),
+            })
+            .Append(new SenderLookup("ann@batch3.com", [])) // its tenant is named by another sender's domain row
+            .Append(new SenderLookup("nobody@elsewhere.org", ["elsewhere.org"]))
+            .ToList();
+
+        var found = await _index.FindManyAsync(_account, senders, CancellationToken.None);
+
+        Assert.Equal(senders.Count, found.Count);
+        for (var i = 0; i < senders.Count; i++)
+        {
+            var alone = await _index.FindAsync(_account, senders[i].EmailKey, senders[i].AsciiDomains, CancellationToken.None);
+            Assert.Equal(alone.ContactTenants.OrderBy(t => t.Id), found[i].ContactTenants.OrderBy(t => t.Id));
+            Assert.Equal(alone.DomainOwners.OrderBy(o => o.Key), found[i].DomainOwners.OrderBy(o => o.Key));
+        }
+        Assert.Equal([new TenantRef(tenants[0].Id, "Batch 0"), new TenantRef(shared.Id, "Shared")], found[0].ContactTenants.OrderBy(t => t.Name));
+        Assert.Equal(new TenantRef(tenants[4].Id, "Batch 4"), found[9].DomainOwners["eu.batch4.com"]);
+        Assert.Equal(new TenantRef(tenants[3].Id, "Batch 3"), Assert.Single(found[18].ContactTenants));
+        Assert.Empty(found[19].ContactTenants);
+        Assert.Empty(found[19].DomainOwners);
+    }
+
     private Task<Tenant> CreateAsync(string name, string email, params string[] domains)
     {
         var id = Core.Common.Ids.New("tnt");
