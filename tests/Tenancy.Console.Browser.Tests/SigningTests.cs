@@ -57,6 +57,10 @@ public sealed class SigningTests(ConsoleFixture console)
         await Expect(dialog).ToContainTextAsync("You are about to create a device group.");
         await Expect(dialog.Locator(".fingerprint")).ToHaveTextAsync(fingerprint);
         await page.AuditAsync("52-signature-confirm");
+        // Modal: focus starts on Confirm and stays in the dialog however far the agent tabs (the page behind is inert).
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign" })).ToBeFocusedAsync();
+        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('signature-dialog').contains(document.activeElement)"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(page.Locator("#err-group-name")).ToContainTextAsync("Signature cancelled: nothing was sent");
         Assert.Equal(0, (await api.GetJsonAsync("api/device-groups")).GetProperty("items").GetArrayLength());

@@ -16,6 +16,16 @@ window.tenancyConsole = (() => {
 
         focus(id) { document.getElementById(id)?.focus(); },
 
+        showModal(id) {
+            const dialog = document.getElementById(id);
+            if (dialog && !dialog.open) dialog.showModal();
+        },
+
+        closeModal(id) {
+            const dialog = document.getElementById(id);
+            if (dialog?.open) dialog.close();
+        },
+
         focusFirstInvalid() { document.querySelector('[aria-invalid=true]')?.focus(); },
 
         download(fileName, bytes, contentType) {
