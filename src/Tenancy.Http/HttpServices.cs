@@ -15,7 +15,7 @@ public static class HttpServices
         services.AddSingleton(_ => configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<ApiRateLimiter>();
         services.ConfigureHttpJsonOptions(o => TenancyJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.UnmatchedRequests.Describe);
         services.AddSingleton<OpenApiDocumentSource>();
         return services;
     }

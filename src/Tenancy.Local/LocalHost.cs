@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
@@ -24,6 +25,8 @@ public static class LocalHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalHost).Assembly.GetName().Name });
         builder.UseConsoleAssets();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // Each request and static file otherwise logs several information lines that bury the host's own messages.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = storageConnectionString;
         builder.Services.AddTenancy(builder.Configuration);
         builder.Services.AddLocalProcessing(builder.Configuration);

@@ -81,7 +81,7 @@ public sealed class RequestSignature
 
     private static string Single(HttpMessageParts request, string name) =>
         Joined(request, name) ?? throw new SignatureRefusedException(
-            "This operation needs a request signature (RFC 9421 headers Signature-Input and Signature) made with an approved signing key.");
+            "the request is not signed (it has no Signature-Input and Signature headers).", unsigned: true);
 
     private static string? Joined(HttpMessageParts request, string name) =>
         request.Header(name) is { Count: > 0 } lines ? string.Join(", ", lines) : null;

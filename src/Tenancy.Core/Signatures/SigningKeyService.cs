@@ -125,8 +125,19 @@ public sealed class SigningKeyService(ISigningKeyStore store, IAccessStore agent
         }
         catch (SignatureRefusedException e)
         {
-            throw new SignatureRequiredException(operation, e.Message);
+            throw new SignatureRequiredException(operation, e.Unsigned ? $"{e.Message} {await KeysAdviceAsync(caller.Account.Id, agentId, cancellationToken)}" : e.Message);
         }
+    }
+
+    /// <summary>What an agent whose request was not signed can do: sign with its approved key, wait for approval, or register one.</summary>
+    private async Task<string> KeysAdviceAsync(string accountId, string agentId, CancellationToken cancellationToken)
+    {
+        var keys = await store.ListForAgentAsync(accountId, agentId, cancellationToken);
+        if (keys.FirstOrDefault(k => k.Status == SigningKeyStatus.Approved) is { } approved)
+            return $"Sign it with your approved key '{approved.Id}'.";
+        if (keys.FirstOrDefault(k => k.Status == SigningKeyStatus.Pending) is { } pending)
+            return $"Your signing key '{pending.Id}' is waiting for an administrator's approval.";
+        return $"You have no approved signing key: register one (POST /api/agents/{agentId}/signing-keys) and have an administrator approve it.";
     }
 
     private async Task NoteUseAsync(string accountId, SigningKey key, DateTimeOffset now, CancellationToken cancellationToken)

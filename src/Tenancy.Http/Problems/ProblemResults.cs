@@ -29,7 +29,7 @@ public static class ProblemResults
             "This operation needs a signed request.", exception.Message),
         Core.Signatures.InvalidSigningKeyException => Problem(StatusCodes.Status400BadRequest, "bad-request", "Bad request.", exception.Message),
         ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden",
-            "This operation is not allowed for your role.", exception.Message),
+            "This operation is not allowed.", exception.Message),
         _ => Problem(StatusCodes.Status400BadRequest, "bad-request", "Bad request.", exception.Message),
     };
 

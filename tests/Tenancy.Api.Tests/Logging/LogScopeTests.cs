@@ -37,6 +37,7 @@ public sealed class LogScopeTests : IAsyncLifetime
                 b.Logging.ClearProviders();
                 b.Logging.AddProvider(_logs);
                 b.Logging.SetMinimumLevel(LogLevel.Debug);
+                b.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Debug); // the host keeps these at Warning: capture them too
             },
         };
     }

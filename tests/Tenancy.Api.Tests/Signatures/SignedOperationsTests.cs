@@ -65,12 +65,16 @@ public class SignedOperationsTests(LocalHostFixture host)
         var group = await p.Owner.CreateGroupAsync("Servers");
         var plain = host.ClientFor(p.Admin.Key);
 
-        Assert.Contains("needs a request signature", await ReasonAsync(await plain.DeleteAsync($"api/device-groups/{group}")));
+        // Unsigned: the answer says so, and what the agent's keys allow (here: one waiting for approval).
+        var unsigned = await ReasonAsync(await plain.DeleteAsync($"api/device-groups/{group}"));
+        Assert.Contains("the request is not signed", unsigned);
+        Assert.Contains($"Your signing key '{p.KeyId}' is waiting for an administrator's approval.", unsigned);
         var signing = host.SigningClient(p.Admin.Key, p.Key, p.KeyId);
         Assert.Contains("waiting for an administrator's approval", await ReasonAsync(await signing.DeleteAsync($"api/device-groups/{group}")));
         Assert.Equal(HttpStatusCode.OK, (await p.Owner.GetAsync($"api/device-groups/{group}/access")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await p.Owner.PostAsync($"api/signing-keys/{p.KeyId}/approve", null)).StatusCode);
+        Assert.Contains($"Sign it with your approved key '{p.KeyId}'.", await ReasonAsync(await plain.DeleteAsync($"api/device-groups/{group}")));
         Assert.Equal(HttpStatusCode.NoContent, (await signing.DeleteAsync($"api/device-groups/{group}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await p.Owner.GetAsync($"api/device-groups/{group}/access")).StatusCode);
     }

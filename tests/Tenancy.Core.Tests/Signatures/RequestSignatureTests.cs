@@ -103,7 +103,7 @@ public sealed class RequestSignatureTests : IDisposable
         Assert.Contains("\"content-digest\"", Refused(_signer.Sign("POST", Uri, Authorization, Body, Now, components: ["@method", "@target-uri", "authorization"]), Body));
         Assert.Contains("alg", Refused(_signer.Sign("DELETE", Uri, Authorization, [], Now, alg: "rsa-pss-sha512")));
         Assert.Contains("nonce", Refused(_signer.Sign("DELETE", Uri, Authorization, [], Now, nonce: "short")));
-        Assert.Contains("needs a request signature", Refused(HttpMessageParts.Request("DELETE", Uri, [new("Authorization", Authorization)])));
+        Assert.Contains("the request is not signed", Refused(HttpMessageParts.Request("DELETE", Uri, [new("Authorization", Authorization)])));
     }
 
     [Theory]
