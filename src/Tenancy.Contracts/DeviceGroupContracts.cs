@@ -30,7 +30,7 @@ public sealed record MoveDeviceBody(
     [property: NullMeans("the device leaves its group"), Description("The device's new group; null or left out: ungrouped.")] string? GroupId);
 
 [Description("A device group.")]
-public sealed record DeviceGroupResponse(string Id, string Name, [property: Description("The owning tenant; null when unassigned.")] string? TenantId, int DeviceCount);
+public sealed record DeviceGroupResponse(string Id, string Name, [property: Description("The owning tenant; null when unassigned, and for a technician when that tenant is outside its reach.")] string? TenantId, int DeviceCount);
 
 [Description("A device; its tenant is its group's tenant.")]
 public sealed record DeviceResponse(string Id, string Name, [property: Description("null when ungrouped.")] string? GroupId,
