@@ -118,6 +118,11 @@ public sealed class SessionAndPagesTests(ConsoleFixture console)
         await Expect(ownerPage.GetByRole(AriaRole.Link, new() { Name = "Add new tenant" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add new tenant" })).ToHaveCountAsync(0);
         await page.AuditAsync("40-technician-tenants");
+        // Its tenant reads as read-only: no promise of saving what it cannot change.
+        await page.GotoAsync($"tenants/{reached}");
+        await page.HeadingAsync("Alpha Reached");
+        await Expect(page.Locator("#autosave-hint")).ToHaveTextAsync("Your role may read this tenant, not change it.");
+        await page.AuditAsync("40b-technician-tenant");
         await page.GotoAsync($"tenants/{hidden}");
         await Expect(page.GetByText("Beta Hidden")).ToHaveCountAsync(0);
     }

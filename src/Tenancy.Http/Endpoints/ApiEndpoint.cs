@@ -38,7 +38,7 @@ public static class ApiEndpoint
             {
                 request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 return ProblemResults.Unauthorized(request.Headers.Authorization.Count == 0
-                    ? "Send your account API key as 'Authorization: Bearer <key>'."
+                    ? "Send your API key (the account's or an agent's) as 'Authorization: Bearer <key>'."
                     : "The API key is not valid.");
             }
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);

@@ -33,7 +33,7 @@ public static class ProblemTypes
 
     public static string ExampleDetail(int status) => status switch
     {
-        401 => "Send your account API key as 'Authorization: Bearer <key>'.",
+        401 => "Send your API key (the account's or an agent's) as 'Authorization: Bearer <key>'.",
         403 => "Tenant management needs the MSP plan.",
         404 => $"Tenant '{ApiExamples.TenantId}' was not found.",
         412 => "The tenant has changed since you read it (its ETag no longer matches If-Match). Read it again and retry.",

@@ -44,8 +44,11 @@ public static class TenancyOpenApi
         document.Info.Title = "Tenancy API";
         document.Info.Version = "1.0.0";
         document.Info.Description =
-            "Tenants, contacts, device groups, email domains and imports for an MSP (managed service provider).\n\n" +
-            "Authenticate with `Authorization: Bearer <account API key>`. Errors are `application/problem+json` (RFC 9457) " +
+            "Tenants, contacts, device groups, email domains, imports, agents and access for an MSP (managed service provider).\n\n" +
+            "Authenticate with `Authorization: Bearer <key>`: the account's API key (the owner's; may do everything), or an " +
+            "agent's key (its role and grants decide what it may do and see: each operation names the roles it allows). An " +
+            "agent's sensitive operations also need an RFC 9421 signature made with one of its approved signing keys " +
+            "(`urn:tenancy:problem:signature-required` otherwise; each such operation says so). Errors are `application/problem+json` (RFC 9457) " +
             "with a stable `type` (`urn:tenancy:problem:{kind}`). Lists are paged with `pageSize` and `continuationToken`. " +
             "Reads answer an `ETag`; writes to a tenant accept `If-Match` and answer 412 when it is stale.";
         document.Servers =
@@ -68,7 +71,7 @@ public static class TenancyOpenApi
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "An account API key: `Authorization: Bearer tny_…`.",
+                Description = "The account's API key or an agent's: `Authorization: Bearer tny_…`.",
             },
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];
