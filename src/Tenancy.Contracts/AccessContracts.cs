@@ -10,7 +10,8 @@ public sealed record MeResponse(
     [property: Description("account (the account key, the owner) or agent.")] string Kind,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The agent's id; absent for the account key.")] string? AgentId,
     [property: Description("The agent's name, or the account's.")] string Name,
-    [property: Description("administrator or technician; the account key is administrator.")] string Role);
+    [property: Description("administrator or technician; the account key is administrator.")] string Role,
+    [property: Description("The account the key belongs to: blobs dropped for an import go under `{accountId}/`.")] string AccountId);
 
 [Description("An agent to create.")]
 public sealed record CreateAgentBody(

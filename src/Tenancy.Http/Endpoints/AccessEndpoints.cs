@@ -11,8 +11,8 @@ public static class AccessEndpoints
 {
     public static Task<IResult> Me(HttpRequest request) => ApiEndpoint.RunAsync(request, ctx => Task.FromResult(Results.Json(
         ctx.Caller.Agent is { } agent
-            ? new MeResponse("agent", agent.Id, agent.Name, AgentRoles.Name(agent.Role))
-            : new MeResponse("account", null, ctx.Account.Name, AgentRoles.Name(AgentRole.Administrator)), TenancyJson.Options)), needsTenantsPlan: false);
+            ? new MeResponse("agent", agent.Id, agent.Name, AgentRoles.Name(agent.Role), ctx.Account.Id)
+            : new MeResponse("account", null, ctx.Account.Name, AgentRoles.Name(AgentRole.Administrator), ctx.Account.Id), TenancyJson.Options)), needsTenantsPlan: false);
 
     public static Task<IResult> CreateAgent(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
     {

@@ -69,7 +69,7 @@ public static class ApiExamples
         [typeof(PatchAgentGroupBody)] = new PatchAgentGroupBody("Night shift (EU)"),
         [typeof(AgentGroupMembersBody)] = new AgentGroupMembersBody([AgentId]),
         [typeof(CreateGrantBody)] = new CreateGrantBody(AgentId, null, "tenant", TenantId, null),
-        [typeof(MeResponse)] = new MeResponse("agent", AgentId, "Léa Martin", "technician"),
+        [typeof(MeResponse)] = new MeResponse("agent", AgentId, "Léa Martin", "technician", AccountId),
         [typeof(AgentResponse)] = new AgentResponse(AgentId, "Léa Martin", "lea@msp.example", "technician", Created),
         [typeof(ListResponse<AgentResponse>)] = new ListResponse<AgentResponse>([new AgentResponse(AgentId, "Léa Martin", "lea@msp.example", "technician", Created)], null),
         [typeof(CreatedAgentResponse)] = new CreatedAgentResponse(AgentId, "Léa Martin", "lea@msp.example", "technician", Created, "tny_Q2hvb3NlIGEgbmV3IGtleSBmb3IgZWFjaCBhZ2VudCE"),
