@@ -20,12 +20,8 @@ public class TicketBatchTests(LocalHostFixture host)
 {
     private TicketIntake Intake => host.Services.GetRequiredService<TicketIntake>();
 
-    private async Task<(HttpClient Client, string AccountId, string TenantId)> TenantWithDomainAsync(string domain)
-    {
-        var client = await host.ClientForNewAccountAsync();
-        var response = await client.PostAsync("api/tenants", Http.Json(new { name = "Batch " + domain, contacts = new[] { new { name = "Ann" } }, domains = new[] { domain } }));
-        return (client, await host.AccountIdAsync(client), (string)(await response.ReadObjectAsync())["id"]!);
-    }
+    private Task<(HttpClient Client, string AccountId, string TenantId)> TenantWithDomainAsync(string domain) =>
+        RoutedTenant.CreateAsync(host, "Batch " + domain, domain);
 
     private static string Ticket(string accountId, string ticketId, string from) =>
         JsonSerializer.Serialize(new { accountId, ticketId, from, senderAuthentication = "pass" });

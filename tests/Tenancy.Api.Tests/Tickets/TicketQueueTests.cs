@@ -12,12 +12,8 @@ public class TicketQueueTests(LocalHostFixture host)
 {
     private TenancyQueues Queues => host.Services.GetRequiredService<TenancyQueues>();
 
-    private async Task<(HttpClient Client, string AccountId, string TenantId)> TenantWithDomainAsync(string domain)
-    {
-        var client = await host.ClientForNewAccountAsync();
-        var response = await client.PostAsync("api/tenants", Http.Json(new { name = "Routed " + domain, contacts = new[] { new { name = "Ann" } }, domains = new[] { domain } }));
-        return (client, await host.AccountIdAsync(client), (string)(await response.ReadObjectAsync())["id"]!);
-    }
+    private Task<(HttpClient Client, string AccountId, string TenantId)> TenantWithDomainAsync(string domain) =>
+        RoutedTenant.CreateAsync(host, "Routed " + domain, domain);
 
     private Task SendTicketAsync(string accountId, string ticketId, string from, string? auth = null) =>
         Queues.Get("incoming-tickets").SendMessageAsync(JsonSerializer.Serialize(new { accountId, ticketId, from, subject = "Printer down", senderAuthentication = auth ?? "pass" }));
