@@ -24,16 +24,25 @@ public interface IErrorReportWriter
 public sealed record StoredFile(string Name, string ETag, long Size)
 {
     public ImportMode Mode { get; init; } = ImportModes.FromName(Name);
+
+    /// <summary>Who uploaded it through the API (<see cref="ImportUploader"/>); null for a blob dropped by hand.</summary>
+    public Audit.AuditActor? UploadedBy { get; init; }
 }
 
 /// <summary>Template files in the <c>tenant-imports</c> container, named <c>{accountId}/{file}</c>.</summary>
 public interface IImportFileStore
 {
     Task<StoredFile> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken) =>
-        UploadAsync(blobName, content, ImportMode.Create, cancellationToken);
+        UploadAsync(blobName, content, ImportMode.Create, null, cancellationToken);
 
-    /// <summary>Stores the file with its mode in the blob's metadata (<c>mode=upsert</c>), as a user may set it on a drop.</summary>
-    Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, CancellationToken cancellationToken);
+    Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, CancellationToken cancellationToken) =>
+        UploadAsync(blobName, content, mode, null, cancellationToken);
+
+    /// <summary>
+    /// Stores the file with its mode in the blob's metadata (<c>mode=upsert</c>), as a user may set it on a drop, and who
+    /// uploaded it (<see cref="ImportUploader"/>).
+    /// </summary>
+    Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, Audit.AuditActor? uploadedBy, CancellationToken cancellationToken);
 
     Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using Tenancy.Core.Audit;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
 using Tenancy.Core.Domains;
@@ -28,7 +29,7 @@ public sealed class ImportProcessor(
         if (await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
 
         var job = await AddJobAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
-            ImportStatus.Queued, clock.GetUtcNow()) { Mode = file.Mode }, cancellationToken);
+            ImportStatus.Queued, clock.GetUtcNow()) { Mode = file.Mode }, file.UploadedBy, cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return; // already handled
 
         await SaveStageAsync(job with { Stage = ImportStatus.Parsing }, cancellationToken);
@@ -62,7 +63,7 @@ public sealed class ImportProcessor(
         if (file is null || await accounts.FindAsync(accountId, cancellationToken) is not { HasTenants: true }) return;
 
         var job = await AddJobAsync(new ImportJob(JobId(blobName, file.ETag), accountId, FileNameOf(blobName), blobName,
-            ImportStatus.Queued, clock.GetUtcNow()), cancellationToken);
+            ImportStatus.Queued, clock.GetUtcNow()), file.UploadedBy, cancellationToken);
         if (job.Stage is not (ImportStatus.Queued or ImportStatus.Parsing)) return;
         var reason = $"The file could not be processed after {attempts} attempts (last error: {DomainName.Echo(lastError, 200)}). " +
                      "Nothing was imported from it. Upload it again; if it fails again, save it from Excel as a new file or split it.";
@@ -70,10 +71,10 @@ public sealed class ImportProcessor(
     }
 
     /// <summary>Records a job unless it exists, and its entry unless that exists (<see cref="ImportAudit"/>).</summary>
-    public async Task<ImportJob> AddJobAsync(ImportJob job, CancellationToken cancellationToken)
+    public async Task<ImportJob> AddJobAsync(ImportJob job, AuditActor? uploadedBy, CancellationToken cancellationToken)
     {
         var stored = await jobs.AddOrGetAsync(job, cancellationToken);
-        await audit.AppendOnceAsync(stored.AccountId, ImportAudit.Created(stored), cancellationToken);
+        await audit.AppendOnceAsync(stored.AccountId, ImportAudit.Created(stored, uploadedBy), cancellationToken);
         return stored;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
 using Tenancy.Core.Tenants;
 
@@ -21,9 +22,11 @@ public sealed partial class ImportService(
         // No table transaction guards the upload (KeyRevokedException), so the caller's key is checked first.
         await callerKey.EnsureCurrentAsync(cancellationToken);
         var blobName = $"{accountId}/{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}-{SafeFileName(fileName)}";
-        var stored = await files.UploadAsync(blobName, content, mode, cancellationToken);
+        // The blob keeps who uploaded it: the blob stage may record the job before this call does, and names them too.
+        var uploader = CallerScope.Current is null ? null : Audit.AuditActors.Current();
+        var stored = await files.UploadAsync(blobName, content, mode, uploader, cancellationToken);
         var job = await processor.AddJobAsync(new ImportJob(ImportProcessor.JobId(blobName, stored.ETag), accountId, SafeFileName(fileName),
-            blobName, ImportStatus.Queued, clock.GetUtcNow()) { Mode = mode }, cancellationToken);
+            blobName, ImportStatus.Queued, clock.GetUtcNow()) { Mode = mode }, uploader, cancellationToken);
         metrics.ImportCreated();
         return job;
     }

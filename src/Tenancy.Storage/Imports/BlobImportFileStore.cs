@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Tenancy.Core.Audit;
 using Tenancy.Core.Imports;
 
 namespace Tenancy.Storage.Imports;
@@ -12,15 +13,18 @@ public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFile
 
     public BlobContainerClient Container { get; } = service.GetBlobContainerClient(ContainerName);
 
-    public async Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, CancellationToken cancellationToken)
+    public async Task<StoredFile> UploadAsync(string blobName, Stream content, ImportMode mode, AuditActor? uploadedBy, CancellationToken cancellationToken)
     {
+        var metadata = new Dictionary<string, string>();
+        if (mode == ImportMode.Upsert) metadata[ImportModes.MetadataKey] = mode.Code();
+        if (uploadedBy is not null) ImportUploader.Write(uploadedBy, metadata);
         try
         {
             await Container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = TemplateFiles.ContentType },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                Metadata = mode == ImportMode.Upsert ? new Dictionary<string, string> { [ImportModes.MetadataKey] = mode.Code() } : null,
+                Metadata = metadata.Count > 0 ? metadata : null,
             }, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -29,7 +33,7 @@ public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFile
             // its answer was lost, so the SDK's retry met the If-None-Match of its first try.
         }
         var properties = await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
-        return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength) { Mode = mode };
+        return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength) { Mode = mode, UploadedBy = uploadedBy };
     }
 
     public async Task<StoredFile?> FindAsync(string blobName, CancellationToken cancellationToken)
@@ -40,6 +44,7 @@ public sealed class BlobImportFileStore(BlobServiceClient service) : IImportFile
             return new StoredFile(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength)
             {
                 Mode = ImportModes.From(blobName, properties.Value.Metadata.TryGetValue(ImportModes.MetadataKey, out var mode) ? mode : null),
+                UploadedBy = ImportUploader.Read(properties.Value.Metadata),
             };
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Tenancy.Api.Tests.Imports;
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Audit;
+using Tenancy.Core.Imports;
 using Tenancy.TestSupport;
 
 namespace Tenancy.Api.Tests.Audit;
@@ -164,6 +166,23 @@ public class AuditRoutesTests(LocalHostFixture host)
         });
         var tenantIds = (await client.TenantsAsync()).Select(t => (string)t["id"]!).Order();
         Assert.Equal(tenantIds, entries.Select(e => (string)e["targetId"]!).Order());
+    }
+
+    [Fact]
+    public async Task An_upload_s_job_entry_names_the_uploader_even_when_the_blob_stage_records_the_job_first()
+    {
+        var client = await host.ClientForNewAccountAsync();
+        var accountId = await host.AccountIdAsync(client);
+        var file = Spreadsheets.Fill(await client.TemplateAsync(), ["Northwind", "Nancy Davolio", "TRUE", "", "", "", "", "", "", ""]);
+        var blobName = $"{accountId}/20261130-120000-0a1b2c3d-first.xlsx";
+        // The upload's first half (the file, with who uploaded it); the blob stage, which has no caller, then records
+        // the job before the upload's second half could.
+        await host.Services.GetRequiredService<IImportFileStore>().UploadAsync(blobName, new MemoryStream(file), ImportMode.Create,
+            new AuditActor(AuditActor.Account, accountId, "Test account"), CancellationToken.None);
+        await host.Services.GetRequiredService<ImportProcessor>().HandleBlobAsync(blobName, CancellationToken.None);
+
+        var created = Assert.Single(await AuditAsync(client), e => (string?)e["action"] == "import.created");
+        Assert.Equal(("account", accountId), ((string?)created["actor"]!["kind"], (string?)created["actor"]!["id"]));
     }
 
     [Fact]
