@@ -5,7 +5,8 @@ namespace Tenancy.Local.Azurite;
 
 /// <summary>
 /// The repository's pinned npm tools (package.json, package-lock.json): Azurite, and the OpenAPI linters the tests run.
-/// Installs them with <c>npm ci</c> when any is missing or at another version, under a file lock so that parallel test
+/// Installs them with <c>npm ci</c> when any is missing, at another version or without the repository's
+/// <c>patches/</c> applied (<c>npm ci</c> runs patch-package after installing), under a file lock so that parallel test
 /// runs install once.
 /// </summary>
 public static class NpmPackages
@@ -43,7 +44,36 @@ public static class NpmPackages
         {
             var installed = Path.Combine(root, "node_modules", p.Key, "package.json");
             return File.Exists(installed) && (string?)JsonNode.Parse(File.ReadAllText(installed))!["version"] == (string?)p.Value;
-        });
+        }) && PatchesApplied(root);
+    }
+
+    /// <summary>
+    /// Whether each file a patch in <c>patches/</c> changes holds the patch's first added line: a node_modules
+    /// installed before a patch existed (or with scripts off) has the versions right but not the patch.
+    /// </summary>
+    private static bool PatchesApplied(string root)
+    {
+        var patches = Path.Combine(root, "patches");
+        if (!Directory.Exists(patches)) return true;
+        foreach (var patch in Directory.EnumerateFiles(patches, "*.patch"))
+        {
+            string? target = null;
+            var checkedTarget = false;
+            foreach (var line in File.ReadLines(patch))
+            {
+                if (line.StartsWith("+++ b/", StringComparison.Ordinal))
+                {
+                    target = Path.Combine(root, line["+++ b/".Length..]);
+                    checkedTarget = false;
+                }
+                else if (target is not null && !checkedTarget && line.StartsWith('+') && line[1..].Trim().Length > 0)
+                {
+                    if (!File.Exists(target) || !File.ReadAllText(target).Contains(line[1..], StringComparison.Ordinal)) return false;
+                    checkedTarget = true;
+                }
+            }
+        }
+        return true;
     }
 
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
