@@ -5,11 +5,12 @@ using Tenancy.TestSupport;
 namespace Tenancy.Storage.Tests.Tables;
 
 /// <summary>
-/// The local store's Azurite is patched so that a query of one partition starts from its PartitionKey index
-/// (patches/, docs/decisions/0006-local-store-on-azurite.md). Whatever the filter, a query must return exactly the rows
+/// The local store's Azurite is patched so that a query of one partition starts from its PartitionKey index, or from
+/// its RowKey index when the query's key range holds fewer entities (patches/, docs/decisions/0006-local-store-on-azurite.md). Whatever the filter, a query must return exactly the rows
 /// the filter selects, in key order, page after page: each case below states the filter and, beside it, which rows it
 /// selects, over several partitions whose keys include the awkward ones (quotes, numeric-looking keys that the index
-/// compares as numbers, the empty key, non-ASCII).
+/// compares as numbers, the empty key, non-ASCII). Each partition also holds padding rows, so that a narrow key range
+/// holds fewer entities than a partition and starts from the RowKey index, and a wide one from the PartitionKey index.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public class PartitionQueryContractTests(AzuriteFixture azurite)
@@ -18,8 +19,9 @@ public class PartitionQueryContractTests(AzuriteFixture azurite)
 
     private static readonly string[] RowKeysOfEach =
     [
-        "", "1", "01", "10", "1e5", "A|x", "G|g1", "G|g2", "G|g3", "N|alpha|t1", "N|beta|t2", "N|beta|t3", "N|o'brien|t4",
-        "T|t1|", "T|t1|C|c1", "T|t1|C|c2", "T|t10|", "T|t2|", "T|t2|C|c1", "V|i1|errors|00001", "V|i1|errors|00002", "Z|é",
+        "", "1", "01", "10", "1e5", "A|x", "G|g1", "G|g2", "G|g3", "Infinity", "I|1", "I|2", "N|alpha|t1", "N|beta|t2", "N|beta|t3",
+        "N|o'brien|t4", "T|t1|", "T|t1|C|c1", "T|t1|C|c2", "T|t10|", "T|t2|", "T|t2|C|c1", "V|i1|errors|00001", "V|i1|errors|00002", "Z|é",
+        .. Enumerable.Range(0, 60).Select(i => $"P|{i:D2}"),
     ];
 
     private static IEnumerable<(string Filter, Func<Row, bool> Selects)> Cases()
@@ -27,7 +29,7 @@ public class PartitionQueryContractTests(AzuriteFixture azurite)
         foreach (var p in Partitions)
         {
             yield return ($"PartitionKey eq '{RowKeys.Quote(p)}'", r => r.P == p);
-            foreach (var prefix in new[] { "T|t1|", "N|", "N|beta|", "G|", "V|i1|errors|", "1" })
+            foreach (var prefix in new[] { "T|t1|", "N|", "N|beta|", "G|", "V|i1|errors|", "1", "I|", "P|", "P|1" })
                 yield return (RowKeys.PrefixFilter(p, prefix), r => r.P == p && r.K.StartsWith(prefix, StringComparison.Ordinal));
         }
         yield return (RowKeys.PrefixFilter("acc_a", "G|") + " and Deleting eq false", r => r.P == "acc_a" && r.K.StartsWith("G|") && !r.Deleting);
@@ -53,6 +55,12 @@ public class PartitionQueryContractTests(AzuriteFixture azurite)
         foreach (var filter in RowKeyRange.Filters("o'brien", [RowKeyRange.Prefix("T|t1|"), RowKeyRange.Between("G|g1", "G|g2"), RowKeyRange.Prefix("Z|")]))
             yield return (filter, r => r.P == "o'brien" && (r.K.StartsWith("T|t1|") || (Ordinal(r.K, "G|g1") >= 0 && Ordinal(r.K, "G|g2") <= 0) || r.K.StartsWith("Z|")));
         yield return ("PartitionKey eq 'nobody'", _ => false);
+        yield return ("PartitionKey eq 'nobody' and RowKey ge 'T|' and RowKey lt 'T}'", _ => false);
+        yield return ("PartitionKey eq 'acc_a' and RowKey ge 'T|t1|' and RowKey lt 'T|t2|' and RowKey ge 'T|t1|C'",
+            r => r.P == "acc_a" && Ordinal(r.K, "T|t1|C") >= 0 && Ordinal(r.K, "T|t2|") < 0);
+        yield return ("PartitionKey eq 'acc_b' and RowKey gt 'A|x' and RowKey le 'G|g2'", r => r.P == "acc_b" && Ordinal(r.K, "A|x") > 0 && Ordinal(r.K, "G|g2") <= 0);
+        yield return ("PartitionKey eq 'acc_b' and RowKey ge 'Ha' and RowKey lt 'Hz'", _ => false);
+        yield return ("PartitionKey eq '10' and RowKey ge 'I' and RowKey le 'Iz'", r => r.P == "10" && Ordinal(r.K, "I") >= 0 && Ordinal(r.K, "Iz") <= 0);
     }
 
     [Fact]
