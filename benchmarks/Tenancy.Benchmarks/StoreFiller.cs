@@ -39,19 +39,16 @@ public static class StoreFiller
                 rows = await RowsOfAsync(services, accountId);
             }
             return rows;
-        }).Append(Task.Run(async () =>
-        {
-            for (var first = 0; first < LargeAccountTenants; first += TenantsPerWrite)
-                await WriteAsync(store, large, "large", first, TenantsPerWrite);
-            return 0;
-        })).ToList();
+        }).ToList();
+        var largeIds = new List<string>();
+        for (var first = 0; first < LargeAccountTenants; first += TenantsPerWrite)
+            largeIds.AddRange(await WriteAsync(store, large, "large", first, TenantsPerWrite));
         var otherRows = (await Task.WhenAll(fills)).Sum();
 
-        var someTenant = (await store.ListAsync(large, "Filled large 05000", new PageRequest(1, null), CancellationToken.None)).Items[0].Id;
-        return new Filled(otherRows, large, created.ApiKey, someTenant, await RowsOfAsync(services, large), watch.Elapsed);
+        return new Filled(otherRows, large, created.ApiKey, largeIds[largeIds.Count / 2], await RowsOfAsync(services, large), watch.Elapsed);
     }
 
-    private static async Task WriteAsync(ITenantStore store, string accountId, string tag, int first, int count)
+    private static async Task<IReadOnlyList<string>> WriteAsync(ITenantStore store, string accountId, string tag, int first, int count)
     {
         var now = DateTimeOffset.UtcNow;
         var tenants = Enumerable.Range(first, count).Select(i => TenantService.Build(new NewTenantRequest($"Filled {tag} {i:D5}", "Filled to measure a large store.",
@@ -61,6 +58,7 @@ public static class StoreFiller
             ], Domains: [$"{tag}-{i}.example"]), Ids.New("tnt"), TenantOrigin.Console, now, new FieldErrors(), throwOnErrors: true)).ToList();
         var left = await store.CreateTogetherAsync(accountId, tenants, null, CancellationToken.None);
         foreach (var tenant in left) await store.CreateAsync(accountId, tenant, [], null, CancellationToken.None);
+        return [.. tenants.Select(t => t.Id)];
     }
 
     private static async Task<int> RowsOfAsync(IServiceProvider services, string accountId)
