@@ -117,6 +117,23 @@ public class InvitationTests(IdentityHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_s_changes_are_audited_as_their_agent_s_and_linking_records_no_identity()
+    {
+        var owner = await fixture.Host.ClientForNewAccountAsync();
+        var (agentId, subject) = await fixture.LinkedAgentAsync(owner, "administrator");
+
+        var tenant = (string)(await fixture.ClientWith(fixture.Main.Mint(subject)).CreateTenantAsync("Made by a person"))["id"]!;
+
+        var entries = (await owner.GetObjectAsync($"api/audit?pageSize=200&actorId={agentId}"))["items"]!.AsArray();
+        var created = Assert.Single(entries, e => (string?)e!["action"] == "tenant.created");
+        Assert.Equal(tenant, (string?)created!["targetId"]);
+        Assert.Equal("agent", (string?)created["actor"]!["kind"]);
+        var all = (await owner.GetObjectAsync($"api/audit?pageSize=200&targetId={agentId}")).ToJsonString();
+        Assert.Contains("agent.identityLinked", all);
+        Assert.DoesNotContain(subject, all);
+    }
+
+    [Fact]
     public async Task A_person_signed_in_as_an_administrator_must_sign_an_invitation_as_any_agent_must()
     {
         var owner = await fixture.Host.ClientForNewAccountAsync();
