@@ -29,7 +29,7 @@ public sealed class AccessTokens(IdentityOptions options, TimeProvider clock, IL
         {
             return TokenOutcome.Refused("the token is not a JWT.");
         }
-        foreach (var issuer in _issuers)
+        foreach (var issuer in _issuers.Where(i => i.MayOwn(token)))
         {
             try
             {

@@ -39,6 +39,14 @@ public sealed class TrustedIssuer
     public string Authority => _options.Authority!;
 
     /// <summary>
+    /// Whether a token's issuer may be this provider's: same host as the authority. Only a cheap filter, so that a
+    /// token does not make every trusted provider's document be read; the issuer itself is checked exactly.
+    /// </summary>
+    public bool MayOwn(JsonWebToken token) =>
+        Uri.TryCreate(token.Issuer, UriKind.Absolute, out var issuer) && Uri.TryCreate(_options.Authority, UriKind.Absolute, out var authority)
+        && string.Equals(issuer.Authority, authority.Authority, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// The identity the token proves, or why it does not; null when the token's issuer is not this one (another trusted
     /// issuer may own it).
     /// </summary>
@@ -46,8 +54,9 @@ public sealed class TrustedIssuer
     {
         var configuration = await _configuration.GetConfigurationAsync(cancellationToken);
         if (!IssuerMatches(configuration.Issuer, token)) return null;
-        if (token.Kid is { Length: > 0 } kid && !configuration.SigningKeys.Any(k => k.KeyId == kid) && MayRefreshKeys())
-            configuration = await RefreshedAsync(cancellationToken);
+        // Refused a refresh, a request still takes keys another one has just read.
+        if (token.Kid is { Length: > 0 } kid && !configuration.SigningKeys.Any(k => k.KeyId == kid))
+            configuration = MayRefreshKeys() ? await RefreshedAsync(cancellationToken) : await _configuration.GetConfigurationAsync(cancellationToken);
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
         if (!result.IsValid) return TokenOutcome.Refused(Reason(result.Exception));
