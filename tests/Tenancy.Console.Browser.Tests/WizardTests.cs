@@ -55,7 +55,7 @@ public sealed class WizardTests(ConsoleFixture console)
         await page.ClickAsync("#wizard-next");
 
         await Expect(page.Locator("#step-title")).ToHaveTextAsync("Review");
-        await Expect(page.Locator("[data-testid=review]")).ToContainTextAsync("Paris office (moved from another tenant)");
+        await Expect(page.Locator("[data-testid=review]")).ToContainTextAsync("Paris office (moves here from Fabrikam when the tenant is created)");
         await page.AuditAsync("05-wizard-review");
         await page.ClickAsync("#wizard-create");
 
