@@ -16,9 +16,9 @@ namespace Tenancy.Benchmarks;
 /// </summary>
 public static class AccessBenchmark
 {
-    public static async Task RunAsync(int count, int grants = 200)
+    public static async Task RunAsync(int count, StoreSetup store, SideBySide figures, int grants = 200)
     {
-        await using var host = await BenchmarkHost.StartAsync();
+        await using var host = await BenchmarkHost.StartAsync(store: store);
         await host.App.StartAsync();
         var (_, owner) = await host.AccountAsync();
 
@@ -40,6 +40,7 @@ public static class AccessBenchmark
         {
             var (key, tech) = await TimeInTurnAsync(count, () => owner.GetAsync(url), () => technician.GetAsync(url));
             Console.WriteLine($"{name,-28} {P(key, 50),8:F2} {P(key, 95),8:F2} {P(tech, 50),9:F2} {P(tech, 95),9:F2} {P(tech, 50) / P(key, 50),10:F2} {P(tech, 95) / P(key, 95),10:F2}");
+            figures.Add($"{name}: technician/key p50", store, P(tech, 50) / P(key, 50));
         }
     }
 }

@@ -15,9 +15,9 @@ namespace Tenancy.Benchmarks;
 /// </summary>
 public static class ApiLatencyBenchmark
 {
-    public static async Task RunAsync(int count)
+    public static async Task RunAsync(int count, StoreSetup store, SideBySide figures)
     {
-        await using var host = await BenchmarkHost.StartAsync();
+        await using var host = await BenchmarkHost.StartAsync(store: store);
         await host.App.StartAsync();
         var (accountId, client) = await host.AccountAsync();
         var table = new TableServiceClient(host.Azurite.Endpoints.ConnectionString).GetTableClient("latencybench");
@@ -58,6 +58,25 @@ public static class ApiLatencyBenchmark
         Console.WriteLine($"{"operation",-36} {"p50",7} {"p95",7} {"raw p50",8} {"raw p95",8} {"p50 ratio",10}");
         Print("GET tenant / one range query", apiRead, rawRead);
         Print("POST tenant / one transaction", apiCreate, rawCreate);
+        figures.Add("GET tenant p50 ms", store, P(apiRead, 50));
+        figures.Add("GET tenant p95 ms", store, P(apiRead, 95));
+        figures.Add("one range query p50 ms", store, P(rawRead, 50));
+        figures.Add("POST tenant p50 ms", store, P(apiCreate, 50));
+
+        foreach (var (name, url) in new[] { ("GET tenants?pageSize=50", "api/tenants?pageSize=50"), ("GET ticket-routing/match", "api/ticket-routing/match?from=someone%40eu.latency.com") })
+        {
+            var times = await SequentialCalls.TimeAsync(count, () => client.GetAsync(url));
+            Console.WriteLine($"{name,-36} {P(times, 50),7:F2} {P(times, 95),7:F2}");
+            figures.Add($"{name} p50 ms", store, P(times, 50));
+        }
+        if (host.Filled is { } filled)
+        {
+            using var large = new HttpClient { BaseAddress = host.BaseAddress };
+            large.DefaultRequestHeaders.Authorization = new("Bearer", filled.LargeAccountKey);
+            var times = await SequentialCalls.TimeAsync(count, () => large.GetAsync($"api/tenants/{filled.LargeAccountTenantId}"));
+            Console.WriteLine($"{$"GET tenant of the {StoreFiller.LargeAccountTenants}-tenant account",-36} {P(times, 50),7:F2} {P(times, 95),7:F2}");
+            figures.Add($"GET tenant, {StoreFiller.LargeAccountTenants}-tenant account, p50 ms", store, P(times, 50));
+        }
     }
 
     private static string Body(string name, string domain, IReadOnlyList<string> groupIds) =>

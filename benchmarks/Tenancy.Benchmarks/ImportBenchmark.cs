@@ -16,12 +16,12 @@ namespace Tenancy.Benchmarks;
 /// </summary>
 public static class ImportBenchmark
 {
-    public static async Task RunAsync(IReadOnlyList<int> sizes)
+    public static async Task RunAsync(IReadOnlyList<int> sizes, StoreSetup store, SideBySide figures)
     {
         var files = new Dictionary<int, string>();
         foreach (var size in sizes) files[size] = await MakeWorkbookInChildAsync(size);
 
-        await using var host = await BenchmarkHost.StartAsync();
+        await using var host = await BenchmarkHost.StartAsync(store: store);
         await host.App.StartAsync();
         var tables = new TableServiceClient(host.Azurite.Endpoints.ConnectionString);
 
@@ -45,6 +45,7 @@ public static class ImportBenchmark
             var seconds = watch.Elapsed.TotalSeconds;
             if ((int)job["createdCount"]! != size) throw new InvalidOperationException($"created {job["createdCount"]} of {size}: {job.ToJsonString()[..500]}");
 
+            figures.Add($"import of {size} tenants, s", store, seconds);
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"{size,8} {seconds,9:F1} {raw,7:F2} {rows,7} {seconds / raw,7:F1} {seconds * 1000 / size,7:F2} {process.PeakWorkingSet64 / 1048576.0,9:F0} {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,9:F0}");
         }

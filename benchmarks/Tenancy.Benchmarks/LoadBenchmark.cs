@@ -14,15 +14,16 @@ namespace Tenancy.Benchmarks;
 
 /// <summary>
 /// Sustained mixed load on the local host (127.0.0.1 only): <c>clients</c> concurrent callers for <c>seconds</c>, spread
-/// over four accounts, doing what a console's users and the email pipeline do (reads, creates, contact changes, group
-/// moves, device registrations, routing queries) while one import at a time runs. Every request is one the caller may
+/// over four accounts of eight tenants each (busy tenants: several callers write each one at once), doing what a
+/// console's users and the email pipeline do (reads, lists, creates, contact adds and changes, notes, group moves,
+/// device registrations, routing queries) while one import at a time runs. Every request is one the caller may
 /// make: a 5xx, or a 409 or 412 it did not cause (its names are unique, it confirms reassignments, it sends no
 /// If-Match), is counted as a failure. Prints p50/p95/p99 per kind.
 /// </summary>
 public static class LoadBenchmark
 {
     private const int Accounts = 4;
-    private const int TenantsPerAccount = 20;
+    private const int TenantsPerAccount = 8;
     private const int GroupsPerAccount = 10;
     private const int ImportTenants = 300;
 
@@ -30,10 +31,10 @@ public static class LoadBenchmark
 
     private sealed record Outcome(string Kind, double Ms, HttpStatusCode Status, string? ProblemType);
 
-    public static async Task RunAsync(int seconds, int clients)
+    public static async Task RunAsync(int seconds, int clients, StoreSetup store, SideBySide figures)
     {
         // The rate limit is per key and generous for people; here a few keys carry a whole office's load.
-        await using var host = await BenchmarkHost.StartAsync(b => b.Configuration["TENANCY_RATELIMIT:TokenLimit"] = "10000000");
+        await using var host = await BenchmarkHost.StartAsync(b => b.Configuration["TENANCY_RATELIMIT:TokenLimit"] = "10000000", store);
         await host.App.StartAsync();
         var seeds = new List<Seed>();
         for (var a = 0; a < Accounts; a++) seeds.Add(await SeedAsync(host, a));
@@ -57,6 +58,13 @@ public static class LoadBenchmark
         var importCount = await imports;
 
         Print(outcomes.ToList(), elapsed, clients, importCount);
+        var requests = outcomes.Where(o => !o.Kind.StartsWith("import")).ToList();
+        var all = requests.Select(o => o.Ms).Order().ToArray();
+        figures.Add("load: requests per second", store, requests.Count / elapsed.TotalSeconds);
+        figures.Add("load: p50 ms", store, P(all, 50));
+        figures.Add("load: p95 ms", store, P(all, 95));
+        figures.Add("load: 5xx", store, requests.Count(IsServerError));
+        figures.Add("load: 409/412 not caused", store, requests.Count(IsUncaused));
         var idleP50 = P([.. idle.Order()], 50);
         var loadedP50 = P([.. outcomes.Where(o => o.Kind == "read tenant").Select(o => o.Ms).Order()], 50);
         Console.WriteLine($"read tenant p50: {loadedP50:F1} ms under load / {idleP50:F1} ms alone (baseline, same run) = {loadedP50 / idleP50:F1}×");
@@ -82,7 +90,7 @@ public static class LoadBenchmark
         }
         var groupIds = new string[GroupsPerAccount];
         for (var g = 0; g < GroupsPerAccount; g++)
-            groupIds[g] = (string)(await ReadAsync(await client.PostAsync("api/device-groups", Json(new { name = $"Group {g}", tenantId = tenantIds[g] }))))["id"]!;
+            groupIds[g] = (string)(await ReadAsync(await client.PostAsync("api/device-groups", Json(new { name = $"Group {g}", tenantId = tenantIds[g % TenantsPerAccount] }))))["id"]!;
         return new Seed(client, tenantIds, contactIds, groupIds, domains);
     }
 
@@ -101,10 +109,13 @@ public static class LoadBenchmark
                 < 20 => ("read tenant", () => seed.Client.GetAsync($"api/tenants/{tenant}")),
                 < 30 => ("list tenants", () => seed.Client.GetAsync("api/tenants?pageSize=20&search=seed")),
                 < 35 => ("list groups", () => seed.Client.GetAsync($"api/device-groups?tenantId={tenant}")),
-                < 45 => ("create tenant", () => seed.Client.PostAsync("api/tenants", Json(new
+                < 40 => ("create tenant", () => seed.Client.PostAsync("api/tenants", Json(new
                 {
                     name = $"Created {worker}-{n}", contacts = new[] { new { name = "Ann", email = $"ann@created{worker}-{n}.com", isPrimary = true } },
                 }))),
+                < 45 => ("contact add", () => seed.Client.PostAsync($"api/tenants/{tenant}/contacts",
+                    Json(new { name = $"Added {worker}-{n}", email = $"added{worker}-{n}@{seed.Domains[t]}" }))),
+                < 50 => ("notes", () => seed.Client.PatchAsync($"api/tenants/{tenant}", Json(new { notes = $"Called back by {worker} ({n})." }))),
                 < 55 => ("contact change", () => seed.Client.PatchAsync($"api/tenants/{tenant}/contacts/{seed.ContactIds[t][random.Next(2)]}",
                     Json(new { role = $"Role {n}", phone = $"01 23 45 {n % 100:D2} 00" }))),
                 < 60 => ("primary swap", () => seed.Client.PatchAsync($"api/tenants/{tenant}/contacts/{seed.ContactIds[t][random.Next(2)]}",

@@ -5,16 +5,20 @@ namespace Tenancy.Core.Tenants;
 
 /// <summary>
 /// Read, change, write with optimistic concurrency. With the caller's <c>If-Match</c>, a stale tag is a
-/// <see cref="PreconditionFailedException"/>; without one, a lost race is retried on fresh data.
+/// <see cref="PreconditionFailedException"/>; without one, a lost race is retried on fresh data. The writes to one
+/// tenant queue within the instance: a busy tenant's writers racing each other would exhaust the retries and answer
+/// <c>409 concurrent-change</c> to callers who caused no conflict.
 /// </summary>
 public sealed class TenantMutator(ITenantStore store)
 {
+    private readonly KeyedWriteQueue _writes = new();
+
     public Task<Tenant> MutateAsync(
         string accountId, string tenantId, string? ifMatch, Func<Tenant, Tenant> change, Func<Tenant, Tenant, AuditEntry> audit,
         CancellationToken cancellationToken)
     {
         var guarded = ifMatch is not null && ifMatch != "*";
-        return ConcurrencyRetry.RunAsync(async () =>
+        return _writes.RunAsync($"{accountId}/{tenantId}", () => ConcurrencyRetry.RunAsync(async () =>
         {
             var before = await GetAsync(accountId, tenantId, cancellationToken);
             if (guarded && ifMatch != before.ETag) throw Stale();
@@ -30,7 +34,7 @@ public sealed class TenantMutator(ITenantStore store)
             {
                 throw Stale();
             }
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
     private static PreconditionFailedException Stale() => new("The tenant has changed since you read it (If-Match is stale).");

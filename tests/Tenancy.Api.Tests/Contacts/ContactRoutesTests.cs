@@ -150,4 +150,31 @@ public class ContactRoutesTests(LocalHostFixture host)
             Assert.Single(after, c => (bool)c!["isPrimary"]!);
         }
     }
+
+    [Fact]
+    public async Task Concurrent_contact_adds_and_note_changes_without_If_Match_all_succeed_and_none_is_lost()
+    {
+        var (client, tenantId) = await TenantAsync();
+        var notes = new List<string>();
+
+        // Eight callers at once (what one account may send unthrottled), four rounds, all on one tenant.
+        for (var round = 0; round < 4; round++)
+        {
+            var calls = Enumerable.Range(0, 8).Select(i =>
+            {
+                if (i % 2 == 0) return client.PostAsync($"api/tenants/{tenantId}/contacts", Http.Json(new { name = $"Added {round}-{i}" }));
+                var note = $"Note {round}-{i}";
+                lock (notes) notes.Add(note);
+                return client.PatchAsync($"api/tenants/{tenantId}", new { notes = note });
+            }).ToList();
+            var responses = await Task.WhenAll(calls);
+
+            Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}"));
+        }
+
+        var tenant = await (await client.GetAsync($"api/tenants/{tenantId}")).ReadObjectAsync();
+        var names = tenant["contacts"]!.AsArray().Select(c => (string)c!["name"]!).ToList();
+        Assert.All(Enumerable.Range(0, 4).SelectMany(round => new[] { 0, 2, 4, 6 }.Select(i => $"Added {round}-{i}")), name => Assert.Contains(name, names));
+        Assert.Contains((string)tenant["notes"]!, notes.Where(n => n.StartsWith("Note 3-")));
+    }
 }
