@@ -7,6 +7,7 @@ using Tenancy.Core.Common;
 using Tenancy.Http.Logging;
 using Tenancy.Http.Problems;
 using Tenancy.Http.RateLimits;
+using Tenancy.Http.Security;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -23,25 +24,31 @@ public static class ApiEndpoint
     public static async Task<IResult> RunAsync(HttpRequest request, IReadOnlyList<RouteArg> route, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        SecurityHeaders.Apply(request.HttpContext.Response); // before the headers are kept: every answer has them
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         IDisposable? accountScope = null; // kept to the end, so that an error's line names the account too
+        IDisposable? accountPlace = null; // one of the account's in-flight places, held until the answer is ready
         try
         {
             RouteArg.Check(request, route);
             var apiKey = BearerToken(request);
-            if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, apiKey, out var retryAfter))
+            var limiter = request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
+            if (!limiter.TryAcquireUnauthenticated(request, apiKey, out var retryAfter))
                 return TooManyRequests(request, retryAfter);
             var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
             var caller = await accounts.AuthenticateAsync(apiKey, cancellationToken);
             if (caller is null)
             {
+                limiter.CountFailedAuthentication(request);
                 request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 return ProblemResults.Unauthorized(request.Headers.Authorization.Count == 0
                     ? "Send your API key (the account's or an agent's) as 'Authorization: Bearer <key>'."
                     : "The API key is not valid.");
             }
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
+            (accountPlace, retryAfter) = await limiter.EnterAccountAsync(caller.Account.Id, cancellationToken);
+            if (accountPlace is null) return TooManyRequests(request, retryAfter);
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
             var apiRoute = ApiRoutes.Find(request.Method, request.Path);
             var headers = ResponseHeaders.Keep(request.HttpContext.Response);
@@ -114,6 +121,7 @@ public static class ApiEndpoint
         }
         finally
         {
+            accountPlace?.Dispose();
             accountScope?.Dispose();
         }
     }
@@ -126,7 +134,7 @@ public static class ApiEndpoint
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.",
-            $"This API key has sent more requests than its limit allows; try again in {seconds} s.");
+            $"This API key, its account or this client address has sent more requests than its limit allows; try again in {seconds} s.");
     }
 
     private static string? BearerToken(HttpRequest request)
