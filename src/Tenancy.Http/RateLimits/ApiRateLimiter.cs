@@ -29,9 +29,12 @@ public sealed class ApiRateLimiter(RateLimitOptions options) : IDisposable
     /// </summary>
     public bool TryAcquireUnauthenticated(HttpRequest request, string? apiKey, out TimeSpan retryAfter)
     {
-        // Zero permits: asks whether the address has any failure left, without using one.
-        using (var failures = _failuresPerAddress.AttemptAcquire(Address(request), permitCount: 0))
-            if (!failures.IsAcquired) return Refused(failures, out retryAfter);
+        // Asks whether the address has any failure left, without using one.
+        if (_failuresPerAddress.GetStatistics(Address(request)) is { CurrentAvailablePermits: <= 0 })
+        {
+            retryAfter = options.ReplenishmentPeriod;
+            return false;
+        }
         if (apiKey is not { Length: > 0 }) return Acquired(out retryAfter);
         using var lease = _perKey.AttemptAcquire("key:" + ApiKeys.Hash(apiKey));
         return lease.IsAcquired ? Acquired(out retryAfter) : Refused(lease, out retryAfter);

@@ -42,7 +42,7 @@ public class MoreSensitiveOperationsTests(LocalHostFixture host)
 
         var refused = await host.ClientFor(admin.Key).PostAsync(url + "/undo", null);
 
-        Assert.Contains("undoing an import", await ReasonAsync(refused));
+        Assert.Contains("undoing an import", await ReasonAsync(refused), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("completed", (string?)(await owner.GetObjectAsync(url))["status"]);
         Assert.Single(await owner.TenantsAsync());
 
@@ -74,7 +74,7 @@ public class MoreSensitiveOperationsTests(LocalHostFixture host)
         var across = await plain.PatchAsync($"api/devices/{device}", new { groupId = groupB });
         var ungrouped = await plain.PatchAsync($"api/devices/{device}", new { groupId = (string?)null });
 
-        Assert.Contains("moving a device into a group of another tenant", await ReasonAsync(across));
+        Assert.Contains("moving a device into a group of another tenant", await ReasonAsync(across), StringComparison.OrdinalIgnoreCase);
         await ReasonAsync(ungrouped);
         Assert.Equal(a, (string?)(await owner.GetObjectAsync($"api/devices?groupId={groupA}"))["items"]![0]!["tenantId"]);
         Assert.Empty(await host.ClientFor(onB.Key).IdsAsync("api/devices"));
@@ -97,7 +97,7 @@ public class MoreSensitiveOperationsTests(LocalHostFixture host)
 
         var refused = await host.ClientFor(ada.Key).DeleteAsync($"api/signing-keys/{bobsKey}");
 
-        Assert.Contains("revoking another agent's signing key", await ReasonAsync(refused));
+        Assert.Contains("revoking another agent's signing key", await ReasonAsync(refused), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("approved", (string?)(await owner.GetObjectAsync($"api/agents/{bob.Id}/signing-keys"))["items"]![0]!["status"]);
         Assert.Equal(HttpStatusCode.NoContent, (await adaSigning.DeleteAsync($"api/signing-keys/{bobsKey}")).StatusCode);
         Assert.Equal("revoked", (string?)(await owner.GetObjectAsync($"api/agents/{bob.Id}/signing-keys"))["items"]![0]!["status"]);
