@@ -40,6 +40,7 @@ public static class LocalHost
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseAllowWithoutHead();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDotSegmentRefusal();

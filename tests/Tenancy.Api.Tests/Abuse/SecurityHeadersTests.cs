@@ -44,4 +44,20 @@ public class SecurityHeadersTests(LocalHostFixture host)
         Assert.DoesNotContain(".pdb\"", manifest);
         Assert.DoesNotContain("HotReload", manifest);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tenants")]
+    [InlineData("index.html")]
+    [InlineData("css/console.css")]
+    [InlineData("api/tenants")]
+    [InlineData("api/openapi.json")]
+    public async Task A_method_not_allowed_never_offers_head_which_no_route_answers(string path)
+    {
+        var response = await host.AnonymousClient().SendAsync(new HttpRequestMessage(HttpMethod.Put, path));
+
+        if (response.StatusCode != HttpStatusCode.MethodNotAllowed) return;
+        Assert.DoesNotContain("HEAD", string.Join(",", response.Content.Headers.Allow), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("HEAD", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
