@@ -12,15 +12,15 @@ public static class AnonymousFunctions
     [Function("GetOpenApiDocument")]
     public static Task<IResult> GetOpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = TenancyOpenApi.Route)] HttpRequest req) =>
-        OpenApiDocumentSource.Serve(req);
+        AnonymousRoutes.RunAsync(req, OpenApiDocumentSource.Serve);
 
     [Function("HealthLive")]
     public static Task<IResult> HealthLive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AnonymousRoutes.HealthLive)] HttpRequest req) =>
-        HealthEndpoints.Live(req);
+        AnonymousRoutes.RunAsync(req, HealthEndpoints.Live);
 
     [Function("HealthReady")]
     public static Task<IResult> HealthReady(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AnonymousRoutes.HealthReady)] HttpRequest req) =>
-        HealthEndpoints.Ready(req);
+        AnonymousRoutes.RunAsync(req, HealthEndpoints.Ready);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tenancy.Http.Endpoints;
 using Tenancy.Http.OpenApi;
+using Tenancy.Http.Security;
 
 namespace Tenancy.Http;
 
@@ -22,10 +23,17 @@ public static class AnonymousRoutes
         ("HealthReady", HealthReady, HealthEndpoints.Ready),
     ];
 
+    /// <summary>Runs an anonymous route's handler with the hardening headers every answer carries (the Functions app has no middleware for them).</summary>
+    public static Task<IResult> RunAsync(HttpRequest request, Func<HttpRequest, Task<IResult>> handler)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        return handler(request);
+    }
+
     public static IEndpointRouteBuilder MapAnonymousRoutes(this IEndpointRouteBuilder app)
     {
         foreach (var (name, template, handler) in All)
-            app.MapGet($"/{ApiRoutes.Prefix}/{template}", (HttpRequest request) => handler(request)).WithName(name).ExcludeFromDescription();
+            app.MapGet($"/{ApiRoutes.Prefix}/{template}", (HttpRequest request) => RunAsync(request, handler)).WithName(name).ExcludeFromDescription();
         return app;
     }
 }

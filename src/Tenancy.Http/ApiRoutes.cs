@@ -139,7 +139,7 @@ public static class ApiRoutes
             .Query(QueryParameters.GroupFilter, QueryParameters.TenantFilter).Paged().Produces<ListResponse<DeviceResponse>>().Problems(404)),
         new("MoveDevice", "PATCH", Device, DeviceEndpoints.Move, Operation.MoveDevices, b => b.WithTags("Devices")
             .WithSummary("Move a device to another group (groupId: null leaves it ungrouped).")
-            .WithDescription("The device takes its new group's tenant.")
+            .WithDescription("The device takes its new group's tenant. A move that takes the device out of its tenant (into another tenant's group, or out of every group) is sensitive like a group move: an agent must sign it (see the Signing keys tag), otherwise 403 urn:tenancy:problem:signature-required.")
             .JsonBody<MoveDeviceBody>().Produces<DeviceResponse>().Problems(404).Conflicts("concurrent-change")),
         new("ListDomains", "GET", Domains, DomainEndpoints.List, Operation.ReadTenants, b => b.WithTags("Domains")
             .WithSummary("A tenant's email domains (lowercase, internationalised names in ASCII form).")
@@ -289,7 +289,7 @@ public static class ApiRoutes
             .Paged().Produces<ListResponse<ImportIssueResponse>>().Problems(404)),
         new("UndoImport", "POST", ImportUndo, ImportEndpoints.Undo, Operation.Imports, b => b.WithTags("Imports")
             .WithSummary("Undo a finished import: 202, and the job becomes undoing, then undone. Tenants it created are removed and tenants it updated get their notes, contacts and domains back, except those changed since (kept, listed in undo.kept). Safe to repeat.")
-            .WithDescription("Read the job at its Location until its status is undone.")
+            .WithDescription("Read the job at its Location until its status is undone. Undoing deletes tenants, so an agent must sign the request (see the Signing keys tag); the audit log records who asked (import.undoRequested), and the deletions that follow as the system acting for the import.")
             .Located<ImportJobResponse>(202, $"/api/tenant-imports/{ApiExamples.ImportId}").Problems(404).Conflicts("import-not-finished")),
         new("RegisterSigningKey", "POST", AgentSigningKeys, SigningKeyEndpoints.Register, Operation.SigningKeys, b => b.WithTags("Signing keys")
             .WithSummary("Register a signing key for the calling agent (its own id only): the public half of an EC P-256 key pair, as a JWK. It starts pending; the same key again answers 200 with the existing one.")
@@ -306,7 +306,7 @@ public static class ApiRoutes
             .Produces<SigningKeyResponse>().Problems(404).Conflicts("signing-key-revoked")),
         new("RevokeSigningKey", "DELETE", SigningKey, SigningKeyEndpoints.Revoke, Operation.SigningKeys, b => b.WithTags("Signing keys")
             .WithSummary("Revoke a signing key at once (the key's own agent, an administrator or the account key). Revoking a revoked key changes nothing.")
-            .WithDescription("Signatures of a revoked key are refused from the next request on.")
+            .WithDescription("Signatures of a revoked key are refused from the next request on. Revoking another agent's key is sensitive: an administrator must sign the request (see the Signing keys tag), otherwise 403 urn:tenancy:problem:signature-required; an agent revokes its own keys without a signature.")
             .Produces(204).Problems(404)),
     ];
 

@@ -6,6 +6,7 @@ using Tenancy.Http;
 using Tenancy.Hosting;
 using Tenancy.Http.Endpoints;
 using Tenancy.Http.OpenApi;
+using Tenancy.Http.Security;
 using Tenancy.Local.Azurite;
 using Tenancy.Local.Processing;
 using Tenancy.Storage.Queues;
@@ -38,6 +39,8 @@ public static class LocalHost
                 .WithMetrics(metrics => metrics.AddConsoleExporter());
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseAllowWithoutHead();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDotSegmentRefusal();

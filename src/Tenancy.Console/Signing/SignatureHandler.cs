@@ -29,12 +29,16 @@ public sealed class SignatureHandler(ConsoleSession session, ConsoleSigningKey k
     {
         if (session.Caller is not { IsAccount: false } || request.RequestUri is null) return await base.SendAsync(request, cancellationToken);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (SensitiveRequests.Find(request.Method.Method, request.RequestUri.AbsolutePath, body) is not { } operation)
+        if (SensitiveRequests.FindRule(request.Method.Method, request.RequestUri.AbsolutePath, body) is not { Operation: var operation } rule)
             return await base.SendAsync(request, cancellationToken);
 
         var action = text[SensitiveOperationNames.Key(operation)];
         if (key is not { Status: ConsoleKeyStatus.Approved, Slot: { } slot, KeyId: { } keyId })
+        {
+            // Only the API knows whether this one needs a signature (the device's tenant, the key's owner): it says so if it does.
+            if (rule.ByState) return await base.SendAsync(request, cancellationToken);
             return Refusal(request, RequiredType, key.Status == ConsoleKeyStatus.Pending ? text["SignatureKeyPending"] : text["SignatureKeyMissing"], action);
+        }
         if (!await confirmation.ConfirmAsync(operation, cancellationToken))
             return Refusal(request, CancelledType, text["SignatureCancelled"], action);
 

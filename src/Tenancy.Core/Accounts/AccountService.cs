@@ -10,13 +10,18 @@ public sealed record CreatedAccount(Account Account, string ApiKey);
 /// no storage call to authenticate in the steady state. Revocation still takes effect on the very next write on every
 /// instance: each write transaction of a request checks the key's row (<see cref="CallerScope"/>), and a write that
 /// finds it gone is refused and forgets the key here at once. A read may pass for at most <see cref="KeyLifetime"/>
-/// after the key was revoked, on an instance that authenticated it just before.
+/// after the key was revoked, on an instance that authenticated it just before. A key found unknown is remembered for
+/// <see cref="UnknownKeyLifetime"/> (at most <see cref="MaxUnknownKeys"/> of them), so that one made-up key sent again
+/// and again costs one storage call: keys are random secrets made here, so none becomes valid after it was tried.
 /// </summary>
 public sealed class AccountService(IAccountStore store, TimeProvider clock)
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan UnknownKeyLifetime = TimeSpan.FromSeconds(30);
+    public const int MaxUnknownKeys = 10_000;
 
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset ReadAt)> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.Ordinal);
 
     public async Task<CreatedAccount> CreateAsync(string name, Plan plan, CancellationToken cancellationToken)
     {
@@ -47,18 +52,31 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         if (_keys.TryGetValue(hash, out var kept) && now - kept.ReadAt < KeyLifetime) return kept.Caller;
+        // Only API keys: a person's identity is found unknown until an invitation links it, and must count from then on.
+        if (identity is null && _unknown.TryGetValue(hash, out var foundUnknownAt) && now - foundUnknownAt < UnknownKeyLifetime) return null;
         var holder = await store.FindByApiKeyHashAsync(hash, cancellationToken);
         if (holder is null)
         {
-            // Unknown keys are not kept, so that a flood of made-up keys cannot grow the cache.
+            // Unknown keys are not kept as callers, so that a flood of made-up keys cannot grow that cache.
             _keys.TryRemove(hash, out _);
+            if (identity is null) RememberUnknown(hash, now);
             return null;
         }
+        _unknown.TryRemove(hash, out _);
         // An identity stands only for an agent: an index entry without one is not a link.
         if (identity is not null && holder.AgentId is null) return null;
         var caller = new Caller(holder.Account, hash, holder.AgentId, null, identity);
         _keys[hash] = (caller, now);
         return caller;
+    }
+
+    // Bounded: past the bound, expired entries go first; a flood beyond it is left to the per-address limit of failures.
+    private void RememberUnknown(string hash, DateTimeOffset now)
+    {
+        if (_unknown.Count >= MaxUnknownKeys)
+            foreach (var (key, at) in _unknown)
+                if (now - at >= UnknownKeyLifetime) _unknown.TryRemove(key, out _);
+        if (_unknown.Count < MaxUnknownKeys) _unknown[hash] = now;
     }
 
     /// <summary>Forgets a key that a write found revoked, so that this instance refuses its reads at once too.</summary>

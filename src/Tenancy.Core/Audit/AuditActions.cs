@@ -24,6 +24,7 @@ public static class AuditActions
     public const string DeviceMoved = "device.moved";
 
     public const string ImportCreated = "import.created";
+    public const string ImportUndoRequested = "import.undoRequested";
 
     public const string AccountKeyRotated = "account.keyRotated";
 
@@ -51,7 +52,7 @@ public static class AuditActions
     [
         TenantCreated, TenantUpdated, TenantDeleted, ContactAdded, ContactUpdated, ContactRemoved,
         DomainAdded, DomainRemoved, DomainsReplaced, DeviceGroupCreated, DeviceGroupAssigned, DeviceGroupUnassigned,
-        DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, AccountKeyRotated, AgentCreated, AgentUpdated,
+        DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, ImportUndoRequested, AccountKeyRotated, AgentCreated, AgentUpdated,
         AgentKeyRotated, AgentDeleted, AgentInvited, AgentIdentityLinked, AgentIdentityUnlinked, AgentGroupCreated, AgentGroupRenamed, AgentGroupMembersSet, AgentGroupDeleted, GrantCreated,
         GrantDeleted, SigningKeyRegistered, SigningKeyApproved, SigningKeyRevoked,
     ];

@@ -22,6 +22,7 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     public async Task<ResultPage<DeviceGroup>> ListAsync(string accountId, string? tenantId, bool unassignedOnly, PageRequest page, CancellationToken cancellationToken)
     {
         var reach = AccessRule.Current;
+        if (HidesTenant(reach, tenantId)) return new ResultPage<DeviceGroup>([], null);
         if (reach.AllTenants || (tenantId is not null && reach.ReachesTenant(tenantId)))
             return await store.ListAsync(accountId, tenantId, unassignedOnly, page, cancellationToken);
         var groups = (await ReachedGroupsAsync(accountId, reach, tenantId, cancellationToken))
@@ -29,6 +30,12 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         var listed = KeyTokens.Page(groups, g => g.Id, page);
         return listed with { Items = listed.Items.Select(g => g with { TenantId = Shown(reach, g.TenantId) }).ToList() };
     }
+
+    /// <summary>
+    /// A tenant filter on a tenant the caller does not reach answers as an unknown tenant's does (an empty list): that a
+    /// group it reaches through a group grant is that tenant's would otherwise show, when the group's answer hides it.
+    /// </summary>
+    private static bool HidesTenant(Reach reach, string? tenantId) => tenantId is not null && !reach.AllTenants && !reach.ReachesTenant(tenantId);
 
     /// <summary>
     /// A tenant id as a technician may see it: a group it reaches through a group grant may belong to a tenant it does
@@ -146,27 +153,34 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         if (groupId is not null && !reach.AllTenants
             && (await store.FindAsync(accountId, groupId, cancellationToken) is not { } group || !reach.ReachesGroup(group.Id, group.TenantId)))
             throw NotFound.Group(groupId);
+        if (HidesTenant(reach, tenantId)) return new ResultPage<Device>([], null);
         if (reach.AllTenants || groupId is not null || (tenantId is not null && reach.ReachesTenant(tenantId)))
             return Shown(reach, await store.ListDevicesAsync(accountId, groupId, tenantId, page, cancellationToken));
         var groups = await ReachedGroupsAsync(accountId, reach, tenantId, cancellationToken);
         return Shown(reach, await store.ListDevicesInGroupsAsync(accountId, groups.Where(g => tenantId is null || g.TenantId == tenantId).Select(g => g.Id).ToList(), page, cancellationToken));
     }
 
-    public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken)
+    public Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, CancellationToken cancellationToken) =>
+        MoveDeviceAsync(accountId, deviceId, groupId, null, cancellationToken);
+
+    /// <param name="leavingTenant">
+    /// Asked before a move that takes the device out of its tenant (into another tenant's group, or out of every group),
+    /// once the device and the group are known to the caller: such a move is sensitive, as a group move is.
+    /// </param>
+    public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, Func<Task>? leavingTenant, CancellationToken cancellationToken)
     {
         if (!Ids.LooksValid(deviceId)) throw new NotFoundException($"Device '{deviceId}' was not found.");
         if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
         var reach = AccessRule.Current;
-        if (!reach.AllTenants)
-        {
-            // R10: a technician moves a device it reaches into a group it reaches; anything else is not found to it.
-            if (await store.FindDeviceAsync(accountId, deviceId, cancellationToken) is not { } device || !Reaches(reach, device))
-                throw NotFound.Device(deviceId);
-            if (groupId is null)
-                throw new ForbiddenException("A technician moves devices between groups it reaches; leaving a device ungrouped needs allTenants.");
-            if (await store.FindAsync(accountId, groupId, cancellationToken) is not { } target || !reach.ReachesGroup(target.Id, target.TenantId))
-                throw NotFound.Group(groupId);
-        }
+        // R10: a technician moves a device it reaches into a group it reaches; anything else is not found to it.
+        if (await store.FindDeviceAsync(accountId, deviceId, cancellationToken) is not { } device || (!reach.AllTenants && !Reaches(reach, device)))
+            throw NotFound.Device(deviceId);
+        if (groupId is null && !reach.AllTenants)
+            throw new ForbiddenException("A technician moves devices between groups it reaches; leaving a device ungrouped needs allTenants.");
+        DeviceGroup? target = null;
+        if (groupId is not null && ((target = await store.FindAsync(accountId, groupId, cancellationToken)) is null || !reach.ReachesGroup(target.Id, target.TenantId)))
+            throw NotFound.Group(groupId);
+        if (leavingTenant is not null && device.TenantId is not null && device.TenantId != target?.TenantId) await leavingTenant();
         var moved = await store.MoveDeviceAsync(accountId, deviceId, groupId,
             (before, after) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceMoved, AuditTargets.Device, deviceId, before, after), cancellationToken);
         return moved with { TenantId = reach.AllTenants ? moved.TenantId : Shown(reach, moved.TenantId) };

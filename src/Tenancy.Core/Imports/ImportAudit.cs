@@ -19,4 +19,16 @@ public static class ImportAudit
         uploadedBy ?? AuditActors.Current(job.Id),
         AuditActions.ImportCreated, AuditTargets.Import, job.Id, null,
         AuditSnapshots.Json(new { job.Id, job.FileName, job.BlobName }));
+
+    /// <summary>
+    /// The entry of a request to undo the import, naming who asked. A retried request by the same actor within the same
+    /// second keeps one entry; another request, later or by someone else, is recorded too.
+    /// </summary>
+    public static AuditEntry UndoRequested(ImportJob job, AuditActor requestedBy, DateTimeOffset now)
+    {
+        var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        return new(Ids.Derived("aud", job.AccountId, job.Id, "undo", requestedBy.Id, at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            at, requestedBy, AuditActions.ImportUndoRequested, AuditTargets.Import, job.Id, null,
+            AuditSnapshots.Json(new { job.Id, job.FileName, job.CreatedCount }));
+    }
 }

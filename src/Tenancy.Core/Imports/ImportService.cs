@@ -8,7 +8,7 @@ namespace Tenancy.Core.Imports;
 /// <summary>The import use cases the API offers (R9): upload, validate, follow, list, and the failed-rows report.</summary>
 public sealed partial class ImportService(
     IImportFileStore files, IImportJobStore jobs, ImportProcessor processor, ITemplateReader reader, TenantService tenants,
-    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey, ImportUpserter upserter, ImportUndo undo, TenancyMetrics metrics)
+    ImportOptions options, TimeProvider clock, Accounts.ICallerKeyCheck callerKey, ImportUpserter upserter, ImportUndo undo, Audit.IAuditLog audit, TenancyMetrics metrics)
 {
     /// <summary>
     /// Stores the file under the account's folder of the container and records a queued job. The file stage
@@ -61,11 +61,16 @@ public sealed partial class ImportService(
         return settled;
     }
 
-    /// <summary>Starts undoing a finished import (or sends its missing undo chunks again); safe to repeat.</summary>
+    /// <summary>
+    /// Starts undoing a finished import (or sends its missing undo chunks again); safe to repeat. Who asked is recorded
+    /// first (<see cref="ImportAudit.UndoRequested"/>): the tenant deletions that follow run as the system, for the import.
+    /// </summary>
     public async Task<ImportJob> UndoAsync(string accountId, string importId, CancellationToken cancellationToken)
     {
         await callerKey.EnsureCurrentAsync(cancellationToken);
-        return await undo.StartAsync(await GetAsync(accountId, importId, cancellationToken), cancellationToken);
+        var job = await GetAsync(accountId, importId, cancellationToken);
+        if (job.CanUndo) await audit.AppendOnceAsync(accountId, ImportAudit.UndoRequested(job, Audit.AuditActors.Current(), clock.GetUtcNow()), cancellationToken);
+        return await undo.StartAsync(job, cancellationToken);
     }
 
     /// <summary>A page of the job's errors, all of them page after page (the job itself shows the first ones).</summary>

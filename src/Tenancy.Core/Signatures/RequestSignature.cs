@@ -60,8 +60,8 @@ public sealed class RequestSignature
         if (covered.Parameter("created") is not long createdSeconds || covered.Parameter("expires") is not long expiresSeconds)
             throw new SignatureRefusedException("The signature needs created and expires (integer seconds since 1970).");
 
-        var created = DateTimeOffset.FromUnixTimeSeconds(createdSeconds);
-        var expires = DateTimeOffset.FromUnixTimeSeconds(expiresSeconds);
+        var created = UnixTime(createdSeconds, "created");
+        var expires = UnixTime(expiresSeconds, "expires");
         if (expires <= created || expires - created > MaxValidity)
             throw new SignatureRefusedException($"A signature may be valid for at most {MaxValidity.TotalMinutes:0} minutes after it was created.");
         if (created > now + ClockSkew)
@@ -78,6 +78,14 @@ public sealed class RequestSignature
         if (!key.Verify(Base, _signature))
             throw new SignatureRefusedException("The signature does not verify with the key it names: the request was changed after signing, or signed with another key.");
     }
+
+    // DateTimeOffset ends with the year 9999: a value past it (or before 1970) is a malformed signature, not a bug of ours.
+    private static DateTimeOffset UnixTime(long seconds, string name) =>
+        seconds is >= 0 and <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw new SignatureRefusedException($"The signature's {name} ({seconds}) is not a time: send integer seconds since 1970, as now.");
+
+    private const long MaxUnixSeconds = 253_402_300_799;
 
     private static string Single(HttpMessageParts request, string name) =>
         Joined(request, name) ?? throw new SignatureRefusedException(

@@ -6,6 +6,9 @@ namespace Tenancy.Core.Signatures;
 /// Beside the ones the product names (creating and deleting device groups, moving and unassigning them, deleting
 /// tenants, grants, agent groups, role changes, key rotation), the operations that would otherwise let a stolen
 /// administrator key make itself a signer are sensitive too: creating and deleting agents, and approving a signing key.
+/// So are the ones that reach as far by another road: undoing an import (it deletes the tenants the import created),
+/// moving a device into another tenant's group (the device changes tenant, as in a group move), and revoking another
+/// agent's signing key (a stolen key would otherwise lock the other administrators out of every operation here).
 /// </summary>
 public enum SensitiveOperation
 {
@@ -19,6 +22,9 @@ public enum SensitiveOperation
     ChangeAgents,
     RotateApiKey,
     ApproveSigningKey,
+    UndoImport,
+    MoveDevice,
+    RevokeSigningKey,
 }
 
 public static class SensitiveOperations
@@ -36,5 +42,8 @@ public static class SensitiveOperations
         [SensitiveOperation.ChangeAgents] = "creating or deleting an agent, or changing an agent's role",
         [SensitiveOperation.RotateApiKey] = "rotating an agent's API key",
         [SensitiveOperation.ApproveSigningKey] = "approving a signing key",
+        [SensitiveOperation.UndoImport] = "undoing an import (it deletes the tenants the import created)",
+        [SensitiveOperation.MoveDevice] = "moving a device into a group of another tenant",
+        [SensitiveOperation.RevokeSigningKey] = "revoking another agent's signing key",
     };
 }

@@ -4,13 +4,19 @@ namespace Tenancy.Core.Signatures;
 
 /// <summary>
 /// Which HTTP requests are sensitive operations (<see cref="SensitiveOperation"/>): a method and route template under
-/// <c>/api</c>, and for three routes a condition on the JSON body (a move is <c>confirmReassign: true</c>, a role change
-/// is a <c>role</c>). The API's route table is checked against it by a test; the console asks it which requests to sign.
+/// <c>/api</c>, and for some routes a condition on the JSON body (a move is <c>confirmReassign: true</c>, a role change
+/// is a <c>role</c>). A few are sensitive only in some states, which only the API knows (<see cref="Rule.ByState"/>: a
+/// device move is when the destination group belongs to another tenant, a key revocation when the key is another
+/// agent's): their handlers ask the gate once they know, and a signer signs them whenever it can.
+/// The API's route table is checked against it by a test; the console asks it which requests to sign.
 /// </summary>
 public static class SensitiveRequests
 {
-    /// <summary>One sensitive route; <see cref="When"/>, if any, says which bodies make it sensitive.</summary>
-    public sealed record Rule(string Method, string Template, SensitiveOperation Operation, Func<JsonElement, bool>? When = null);
+    /// <summary>
+    /// One sensitive route; <see cref="When"/>, if any, says which bodies make it sensitive; <see cref="ByState"/>, that
+    /// the API decides from what it stores (a request without a signature then passes when the state does not need one).
+    /// </summary>
+    public sealed record Rule(string Method, string Template, SensitiveOperation Operation, Func<JsonElement, bool>? When = null, bool ByState = false);
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
@@ -34,17 +40,24 @@ public static class SensitiveRequests
         new("POST", "access-grants", SensitiveOperation.ChangeGrants),
         new("DELETE", "access-grants/{grantId}", SensitiveOperation.ChangeGrants),
         new("POST", "signing-keys/{keyId}/approve", SensitiveOperation.ApproveSigningKey),
+        new("DELETE", "signing-keys/{keyId}", SensitiveOperation.RevokeSigningKey, ByState: true),
+        new("POST", "tenant-imports/{importId}/undo", SensitiveOperation.UndoImport),
+        new("PATCH", "devices/{deviceId}", SensitiveOperation.MoveDevice,
+            body => Member(body, "groupId") is not null, ByState: true),
     ];
 
     /// <summary>The operation a route always is, whatever its body; null for routes that are never or only sometimes sensitive.</summary>
     public static SensitiveOperation? ForRoute(string method, string template) =>
-        Rules.FirstOrDefault(r => r.When is null && r.Method == method.ToUpperInvariant() && r.Template == template)?.Operation;
+        Rules.FirstOrDefault(r => r.When is null && !r.ByState && r.Method == method.ToUpperInvariant() && r.Template == template)?.Operation;
 
     /// <summary>
     /// The operation a request is: <paramref name="path"/> is the URL's path (what follows the first <c>/api/</c> segment
     /// is matched, so a base path in front does not matter), <paramref name="body"/> its content (empty for none).
     /// </summary>
-    public static SensitiveOperation? Find(string method, string path, ReadOnlySpan<byte> body)
+    public static SensitiveOperation? Find(string method, string path, ReadOnlySpan<byte> body) => FindRule(method, path, body)?.Operation;
+
+    /// <summary>The rule a request meets, as <see cref="Find"/>: a signer reads <see cref="Rule.ByState"/> from it.</summary>
+    public static Rule? FindRule(string method, string path, ReadOnlySpan<byte> body)
     {
         var segments = RouteSegments(path);
         if (segments is null) return null;
@@ -52,9 +65,9 @@ public static class SensitiveRequests
         foreach (var rule in Rules)
         {
             if (rule.Method != method.ToUpperInvariant() || !Matches(rule.Template, segments)) continue;
-            if (rule.When is null) return rule.Operation;
+            if (rule.When is null) return rule;
             json ??= Parse(body);
-            if (json is { ValueKind: JsonValueKind.Object } b && rule.When(b)) return rule.Operation;
+            if (json is { ValueKind: JsonValueKind.Object } b && rule.When(b)) return rule;
         }
         return null;
     }

@@ -82,7 +82,19 @@ public sealed class SigningKeyService(ISigningKeyStore store, IAccessStore agent
             };
         }, cancellationToken);
 
-    public Task RevokeAsync(Caller caller, string keyId, CancellationToken cancellationToken) =>
+    public Task RevokeAsync(Caller caller, string keyId, CancellationToken cancellationToken) => RevokeAsync(caller, keyId, null, cancellationToken);
+
+    /// <param name="othersKey">
+    /// Asked once, before anything changes, when the key is another agent's: revoking it is sensitive, since a stolen
+    /// administrator key could otherwise lock every other administrator out of the sensitive operations.
+    /// </param>
+    public async Task RevokeAsync(Caller caller, string keyId, Func<Task>? othersKey, CancellationToken cancellationToken)
+    {
+        if (othersKey is not null && caller.IsAgent && (await FindAsync(caller, keyId, cancellationToken)).AgentId != caller.AgentId) await othersKey();
+        await RevokeOnceAsync(caller, keyId, cancellationToken);
+    }
+
+    private Task RevokeOnceAsync(Caller caller, string keyId, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(async () =>
         {
             var key = await FindAsync(caller, keyId, cancellationToken);

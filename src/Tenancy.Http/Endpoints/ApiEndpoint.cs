@@ -9,6 +9,7 @@ using Tenancy.Http.Identity;
 using Tenancy.Http.Logging;
 using Tenancy.Http.Problems;
 using Tenancy.Http.RateLimits;
+using Tenancy.Http.Security;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -25,19 +26,28 @@ public static class ApiEndpoint
     public static async Task<IResult> RunAsync(HttpRequest request, IReadOnlyList<RouteArg> route, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        SecurityHeaders.Apply(request.HttpContext.Response); // before the headers are kept: every answer has them
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         IDisposable? accountScope = null; // kept to the end, so that an error's line names the account too
+        IDisposable? accountPlace = null; // one of the account's in-flight places, held until the answer is ready
         SignIn? signIn = null;
         try
         {
             RouteArg.Check(request, route);
             var apiKey = BearerToken(request);
-            if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, apiKey, out var retryAfter))
+            var limiter = request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
+            if (!limiter.TryAcquireUnauthenticated(request, apiKey, out var retryAfter))
                 return TooManyRequests(request, retryAfter);
             signIn = await AuthenticateAsync(request, apiKey, cancellationToken);
-            if (signIn.Caller is not { } caller) return Unauthorized(request, signIn.Refusal);
+            if (signIn.Caller is not { } caller)
+            {
+                limiter.CountFailedAuthentication(request);
+                return Unauthorized(request, signIn.Refusal);
+            }
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
+            (accountPlace, retryAfter) = await limiter.EnterAccountAsync(caller.Account.Id, cancellationToken);
+            if (accountPlace is null) return TooManyRequests(request, retryAfter);
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
             var apiRoute = ApiRoutes.Find(request.Method, request.Path);
             var headers = ResponseHeaders.Keep(request.HttpContext.Response);
@@ -74,6 +84,7 @@ public static class ApiEndpoint
         }
         finally
         {
+            accountPlace?.Dispose();
             accountScope?.Dispose();
         }
     }
@@ -85,15 +96,18 @@ public static class ApiEndpoint
     public static async Task<IResult> RunForIdentityAsync(HttpRequest request, Func<PersonIdentity, CancellationToken, Task<IResult>> handler)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        SecurityHeaders.Apply(request.HttpContext.Response); // before the headers are kept: every answer has them
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         SignIn? signIn = null;
         try
         {
             var bearer = BearerToken(request);
-            if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, bearer, out var retryAfter))
+            var limiter = request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>();
+            if (!limiter.TryAcquireUnauthenticated(request, bearer, out var retryAfter))
                 return TooManyRequests(request, retryAfter);
             signIn = await AuthenticateAsync(request, bearer, cancellationToken);
+            if (signIn.Identity is null && signIn.Caller is null) limiter.CountFailedAuthentication(request);
             if (signIn.Identity is not { } identity)
                 return Unauthorized(request, signIn.Caller is null ? signIn.Refusal : "Present an invitation with your work account's token, not an API key.");
             return await handler(identity, cancellationToken);
@@ -156,7 +170,7 @@ public static class ApiEndpoint
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.",
-            $"This API key has sent more requests than its limit allows; try again in {seconds} s.");
+            $"This API key, its account or this client address has sent more requests than its limit allows; try again in {seconds} s.");
     }
 
     private static string? BearerToken(HttpRequest request)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Signatures;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Json;
 
@@ -25,8 +26,10 @@ public static class DeviceEndpoints
 
     public static Task<IResult> Move(HttpRequest request, string deviceId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("deviceId", deviceId)], async ctx =>
     {
+        SignatureGate.KeepBody(request);
         var body = await JsonBody.ReadAsync<MoveDeviceBody>(request, ctx.CancellationToken);
-        var device = await ctx.Service<DeviceGroupService>().MoveDeviceAsync(ctx.AccountId, deviceId, body.GroupId, ctx.CancellationToken);
+        var device = await ctx.Service<DeviceGroupService>().MoveDeviceAsync(ctx.AccountId, deviceId, body.GroupId,
+            () => SignatureGate.RequireAsync(request, ctx.Caller, SensitiveOperation.MoveDevice, ctx.CancellationToken), ctx.CancellationToken);
         return Results.Json(DeviceResponse.From(device), TenancyJson.Options);
     });
 }

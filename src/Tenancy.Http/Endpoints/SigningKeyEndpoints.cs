@@ -29,7 +29,8 @@ public static class SigningKeyEndpoints
 
     public static Task<IResult> Revoke(HttpRequest request, string keyId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("keyId", keyId)], async ctx =>
     {
-        await ctx.Service<SigningKeyService>().RevokeAsync(ctx.Caller, keyId, ctx.CancellationToken);
+        await ctx.Service<SigningKeyService>().RevokeAsync(ctx.Caller, keyId,
+            () => SignatureGate.RequireAsync(request, ctx.Caller, SensitiveOperation.RevokeSigningKey, ctx.CancellationToken), ctx.CancellationToken);
         return Results.NoContent();
     });
 

@@ -35,7 +35,17 @@ public static partial class JsonBody
             return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), TenancyJson.Options)
                    ?? throw ValidationException.For("", "A JSON object is expected, not null.");
         }
-        catch (JsonException ex) when (UnknownMember().IsMatch(ex.Message) || TargetType().IsMatch(ex.Message) || DuplicateMember().IsMatch(ex.Message))
+        catch (JsonException ex) when (UnknownMember().IsMatch(ex.Message) || DuplicateMember().IsMatch(ex.Message))
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { [FieldOf(ex)] = [Explain(ex)] });
+        }
+        catch (JsonException ex) when ((TargetType().IsMatch(ex.Message) || ex.InnerException is InvalidOperationException)
+                                       && JsonFieldTypes.Find(typeof(T), ex.Path, TenancyJson.Options) is { } expected)
+        {
+            // The serializer names the type it was building, often the body's own record: the field's declared type says what was expected.
+            throw new ValidationException(new Dictionary<string, string[]> { [FieldOf(ex)] = [JsonFieldTypes.Expected(expected)] });
+        }
+        catch (JsonException ex) when (TargetType().IsMatch(ex.Message))
         {
             throw new ValidationException(new Dictionary<string, string[]> { [FieldOf(ex)] = [Explain(ex)] });
         }

@@ -46,7 +46,7 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
                 if (status == 401)
                     (concrete.Headers ??= new Dictionary<string, IOpenApiHeader>())["WWW-Authenticate"] = Header("The scheme to authenticate with: Bearer.", JsonValue.Create("Bearer"));
                 if (status == 429)
-                    (concrete.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = Header("Seconds to wait before the next request with this key.", JsonValue.Create("1"));
+                    (concrete.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = Header("Seconds to wait before the next request.", JsonValue.Create("1"));
                 continue;
             }
             DescribeSuccess(concrete, status, responseTypes.GetValueOrDefault(status), metadata);

@@ -25,7 +25,9 @@ public static class UnmatchedRequests
             case StatusCodes.Status405MethodNotAllowed:
                 problem.Type = ProblemResults.TypePrefix + "method-not-allowed";
                 problem.Title = "Method not allowed.";
-                var allowed = context.HttpContext.Response.Headers.Allow.ToString();
+                // HEAD is not served (the routes answer GET), whatever routing lists.
+                var allowed = string.Join(", ", context.HttpContext.Response.Headers.Allow.ToString()
+                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(m => !HttpMethods.IsHead(m)));
                 problem.Detail ??= allowed.Length > 0 ? $"{asked} is not served; this path takes {allowed}." : $"{asked} is not served.";
                 break;
         }

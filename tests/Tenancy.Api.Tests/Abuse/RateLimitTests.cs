@@ -48,6 +48,68 @@ public class RateLimitTests(LocalHostFixture host)
         await limited.StopAsync();
     }
 
+    [Fact]
+    public async Task Made_up_keys_from_one_address_get_429_once_its_failures_are_used_up()
+    {
+        var port = AzuriteEndpoints.FreePorts().BlobPort;
+        await using var limited = LocalHost.Build(host.Azurite.ConnectionString, port, b =>
+        {
+            b.Logging.ClearProviders();
+            b.Configuration["TENANCY_RATELIMIT:FailedAuthenticationLimit"] = "3";
+            b.Configuration["TENANCY_RATELIMIT:FailedAuthenticationsPerPeriod"] = "1";
+            b.Configuration["TENANCY_RATELIMIT:ReplenishmentPeriod"] = "01:00:00";
+            b.Services.RemoveAll<IHostedService>();
+        });
+        await limited.StartAsync();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/tenants");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKeys.New()); // a new made-up key each time
+            last = await client.SendAsync(request);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("urn:tenancy:problem:rate-limited", (string?)(await last.AssertProblemAsync(HttpStatusCode.TooManyRequests))["type"]);
+        Assert.True(last.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {last.Headers.RetryAfter}");
+        await limited.StopAsync();
+    }
+
+    [Fact]
+    public async Task An_accounts_keys_share_one_limit_so_more_keys_give_no_more_rate()
+    {
+        var port = AzuriteEndpoints.FreePorts().BlobPort;
+        await using var limited = LocalHost.Build(host.Azurite.ConnectionString, port, b =>
+        {
+            b.Logging.ClearProviders();
+            b.Configuration["TENANCY_RATELIMIT:AccountTokenLimit"] = "4";
+            b.Configuration["TENANCY_RATELIMIT:AccountTokensPerPeriod"] = "1";
+            b.Configuration["TENANCY_RATELIMIT:ReplenishmentPeriod"] = "01:00:00";
+            b.Services.RemoveAll<IHostedService>();
+        });
+        await limited.StartAsync();
+        var owner = await host.ClientForNewAccountAsync();
+        var keys = new List<string>();
+        for (var i = 0; i < 4; i++) keys.Add((await Access.AccessApi.CreateAgentAsync(owner, "technician", $"T{i}")).Key);
+        var other = await ClientAsync(port);
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var key in keys.Concat([keys[0]]))
+        {
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            statuses.Add((await client.GetAsync("api/tenants")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("api/tenants")).StatusCode);
+        await limited.StopAsync();
+    }
+
     private async Task<HttpClient> ClientAsync(int port)
     {
         var created = await host.Services.GetRequiredService<AccountService>().CreateAsync("Rate limited", Plan.Msp, CancellationToken.None);

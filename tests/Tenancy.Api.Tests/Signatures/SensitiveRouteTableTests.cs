@@ -10,7 +10,10 @@ namespace Tenancy.Api.Tests.Signatures;
 public class SensitiveRouteTableTests
 {
     // Routes whose handler asks the signature gate only for some bodies (a move, a role change).
-    private static readonly HashSet<string> GatedByBody = ["CreateTenant", "AssignDeviceGroups", "UpdateAgent"];
+    private static readonly HashSet<string> GatedByBody = ["CreateTenant", "AssignDeviceGroups", "UpdateAgent", "MoveDevice"];
+
+    // Routes whose handler asks the signature gate only in some states (the destination's tenant, the key's owner).
+    private static readonly HashSet<string> GatedByState = ["MoveDevice", "RevokeSigningKey"];
 
     [Fact]
     public void Every_rule_of_the_shared_list_names_a_route_and_body_rules_are_the_routes_gated_by_body()
@@ -19,6 +22,8 @@ public class SensitiveRouteTableTests
         {
             var route = Assert.Single(ApiRoutes.All, r => r.Method == rule.Method && r.Template == rule.Template);
             Assert.Equal(GatedByBody.Contains(route.Name), rule.When is not null);
+            Assert.Equal(GatedByState.Contains(route.Name), rule.ByState);
+            Assert.Equal(rule.When is null && !rule.ByState ? rule.Operation : null, route.Sensitive);
         }
     }
 }

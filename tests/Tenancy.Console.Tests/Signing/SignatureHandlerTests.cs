@@ -107,6 +107,31 @@ public sealed class SignatureHandlerTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Without_an_approved_key_a_request_only_the_api_can_judge_goes_out_unsigned_for_the_api_to_decide()
+    {
+        var client = await ClientAsync(Administrator, ConsoleKeyStatus.Pending);
+
+        await client.DeleteAsync("api/signing-keys/sk_2");
+        await client.PatchAsJsonAsync("api/devices/dev_1", new { groupId = "dg_2" });
+
+        Assert.Empty(_asked);
+        Assert.Equal(2, _server.Received.Count);
+        Assert.All(_server.Received, r => Assert.DoesNotContain(r.Headers, h => h.Key == "Signature"));
+    }
+
+    [Fact]
+    public async Task With_an_approved_key_a_device_move_and_a_key_revocation_are_asked_and_signed()
+    {
+        var client = await ClientAsync(Administrator);
+
+        await client.DeleteAsync("api/signing-keys/sk_2");
+        await client.PatchAsJsonAsync("api/devices/dev_1", new { groupId = "dg_2" });
+
+        Assert.Equal([SensitiveOperation.RevokeSigningKey, SensitiveOperation.MoveDevice], _asked);
+        Assert.All(_server.Received, r => Assert.Contains(r.Headers, h => h.Key == "Signature"));
+    }
+
+    [Fact]
     public async Task Requests_that_are_not_sensitive_go_out_unsigned_without_a_question()
     {
         var client = await ClientAsync(Administrator);

@@ -52,6 +52,19 @@ public class KeyCacheTests
         Assert.Null(await service.AuthenticateAsync(_key, default));
     }
 
+    [Fact]
+    public async Task A_key_found_unknown_is_not_looked_up_again_until_its_memory_passes()
+    {
+        var service = Service();
+
+        for (var i = 0; i < 5; i++) Assert.Null(await service.AuthenticateAsync(_key, default));
+        _store.Verify(s => s.FindByApiKeyHashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+
+        _clock.Advance(AccountService.UnknownKeyLifetime);
+        Assert.Null(await service.AuthenticateAsync(_key, default));
+        _store.Verify(s => s.FindByApiKeyHashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
     private sealed class ManualClock : TimeProvider
     {
         private DateTimeOffset _now = DateTimeOffset.UnixEpoch;

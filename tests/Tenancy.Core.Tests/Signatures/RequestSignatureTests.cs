@@ -107,6 +107,19 @@ public sealed class RequestSignatureTests : IDisposable
     }
 
     [Theory]
+    [InlineData("1", "999999999999999")]
+    [InlineData("253402300800", "253402300801")]
+    [InlineData("-1", "10")]
+    [InlineData("-999999999999999", "1")]
+    public void Timestamps_outside_the_calendar_are_refused_with_a_reason(string created, string expires)
+    {
+        var input = $"sig1=(\"@method\" \"@target-uri\" \"authorization\");created={created};expires={expires};nonce=\"0123456789abcdef\";keyid=\"k\";alg=\"ecdsa-p256-sha256\"";
+        var request = HttpMessageParts.Request("DELETE", Uri, [new("Authorization", Authorization), new("Signature-Input", input), new("Signature", "sig1=:AAAA:")]);
+
+        Assert.Contains("is not a time", Refused(request));
+    }
+
+    [Theory]
     [InlineData("sig1=(\"@method\"", "sig1=:AAAA:")]
     [InlineData("sig1=\"@method\"", "sig1=:AAAA:")]
     [InlineData("sig1=(\"@method\" \"@target-uri\" \"authorization\");created=1;expires=2;nonce=\"0123456789abcdef\";keyid=\"k\";alg=\"ecdsa-p256-sha256\"", "other=:AAAA:")]
