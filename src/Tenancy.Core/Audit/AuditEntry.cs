@@ -24,6 +24,18 @@ public sealed record AuditEntry(
     string? After)
 {
     /// <summary>
+    /// Other resources the change concerns, under which the entry is found too (<c>targetId=</c>): a device group that
+    /// moves is found under the group and under the tenants it leaves and joins, not only the tenant of the route.
+    /// </summary>
+    public IReadOnlyList<string> AlsoUnder { get; init; } = [];
+
+    /// <summary>The entry, also found under these ids (the target itself and repeats are left out).</summary>
+    public AuditEntry FoundAlsoUnder(IEnumerable<string?> ids) => this with
+    {
+        AlsoUnder = ids.OfType<string>().Where(id => id != TargetId).Distinct(StringComparer.Ordinal).ToList(),
+    };
+
+    /// <summary>
     /// An entry for a change made now by the current caller (<see cref="AuditActors.Current"/>). Made once per attempt
     /// of a change, with that attempt's before and after: only the attempt whose transaction commits writes it.
     /// </summary>

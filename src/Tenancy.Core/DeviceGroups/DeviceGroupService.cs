@@ -116,7 +116,8 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         var moving = groups.Where(g => g.TenantId != newTenantId).ToList();
         return moving.Count == 0 ? null : AuditEntry.Of(clock.GetUtcNow(), action, AuditTargets.Tenant, tenantId,
             new { deviceGroups = moving.Select(g => new { g.Id, g.Name, g.TenantId }) },
-            new { deviceGroups = moving.Select(g => new { g.Id, g.Name, TenantId = newTenantId }) });
+            new { deviceGroups = moving.Select(g => new { g.Id, g.Name, TenantId = newTenantId }) })
+            .FoundAlsoUnder(AuditMoves.Concerned(moving, newTenantId));
     }
 
     public async Task DeleteAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
             var assigned = await groups.ReadForAssignmentAsync(accountId, tenant.Id, groupIds, request.ConfirmReassign, cancellationToken);
             var created = tenant with { DeviceGroupCount = assigned.Count };
             var audit = AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantCreated, AuditTargets.Tenant, tenant.Id, null,
-                created with { Groups = assigned });
+                created with { Groups = assigned }).FoundAlsoUnder(AuditMoves.Concerned(assigned, tenant.Id));
             return await store.CreateAsync(accountId, created, assigned, audit, cancellationToken);
         }, cancellationToken);
     }
