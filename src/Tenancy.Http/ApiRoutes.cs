@@ -186,7 +186,8 @@ public static class ApiRoutes
             .Produces<ImportJobResponse>().Problems(404)),
         new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, Operation.Imports, b => b.WithTags("Imports")
             .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again. Made once when the job has finished, then stored.")
-            .WithDescription("In the language of the uploaded file.")
+            .WithDescription("In the language asked (lang, else Accept-Language), else in the language of the uploaded file.")
+            .Query(QueryParameters.ReportLanguage)
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),
         new("ListAudit", "GET", Audit, AuditEndpoints.List, Operation.ReadAudit, b => b.WithTags("Audit")

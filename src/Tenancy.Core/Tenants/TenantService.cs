@@ -4,6 +4,7 @@ using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Domains;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Tenants;
 
@@ -152,10 +153,10 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         {
             var current = await mutator.GetAsync(accountId, tenantId, cancellationToken);
             if (current.ETag != ifMatch)
-                throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
+                throw new PreconditionFailedException(ApiMessages.TenantStale.Text());
         }
         if (!Ids.LooksValid(tenantId) || !await deletion.DeleteAsync(accountId, tenantId,
                 t => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantDeleted, AuditTargets.Tenant, t.Id, t, null), cancellationToken))
-            throw new NotFoundException($"Tenant '{tenantId}' was not found.");
+            throw new NotFoundException(ApiMessages.TenantNotFound.Text(tenantId));
     }
 }

@@ -7,6 +7,7 @@ using Tenancy.Core.Common;
 using Tenancy.Http.Logging;
 using Tenancy.Http.Problems;
 using Tenancy.Http.RateLimits;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -38,8 +39,8 @@ public static class ApiEndpoint
             {
                 request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 return ProblemResults.Unauthorized(request.Headers.Authorization.Count == 0
-                    ? "Send your API key (the account's or an agent's) as 'Authorization: Bearer <key>'."
-                    : "The API key is not valid.");
+                    ? ApiMessages.KeyMissing.Text()
+                    : ApiMessages.KeyNotValid.Text());
             }
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
@@ -61,7 +62,7 @@ public static class ApiEndpoint
                         AccessRule.Require(current, apiRoute.Operation);
                         if (apiRoute.Sensitive is { } sensitive) await SignatureGate.RequireAsync(request, current, sensitive, cancellationToken);
                     }
-                    else if (current.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
+                    else if (current.IsAgent) throw new ForbiddenException(ApiMessages.NotForAgents.Text());
                     return await handler(new RequestContext(current, request, cancellationToken));
                 }, cancellationToken);
             }

@@ -19,6 +19,7 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         DescribePathParameters(operation);
+        (operation.Parameters ??= []).Add(AcceptLanguageParameter());
         if (metadata.OfType<RolesMetadata>().FirstOrDefault() is { } roles)
             operation.Description = (operation.Description is { Length: > 0 } d ? d + " " : "") + RolesText(roles.Operation);
         if (metadata.OfType<SignedMetadata>().FirstOrDefault() is { } signed)
@@ -85,6 +86,18 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         Description = query.Description,
         Schema = query.Schema(),
         Example = query.Example.DeepClone(),
+    };
+
+    private static OpenApiParameter AcceptLanguageParameter() => new()
+    {
+        Name = "Accept-Language",
+        In = ParameterLocation.Header,
+        Description = "The language of the answer's words for people: en (the default) or fr, by weight (fr-CA reads as fr; others as en). " +
+                      "It applies to a problem's title, detail and errors, to import row errors and warnings with their column names, and " +
+                      "to the error report when lang is left out. Codes (type, status, field names, actions) never change; the answer says " +
+                      "its language in Content-Language. A sentence without a French version stays English.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 },
+        Example = "fr-FR, fr;q=0.9, en;q=0.5",
     };
 
     private static OpenApiParameter IfMatchParameter() => new()
