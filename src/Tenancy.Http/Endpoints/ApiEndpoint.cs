@@ -24,6 +24,7 @@ public static class ApiEndpoint
     public static async Task<IResult> RunAsync(HttpRequest request, IReadOnlyList<RouteArg> route, Func<RequestContext, Task<IResult>> handler, bool needsTenantsPlan = true)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        RequestLanguage.Remember(request);
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         IDisposable? accountScope = null; // kept to the end, so that an error's line names the account too

@@ -47,20 +47,21 @@ public static class ImportEndpoints
 
     public static Task<IResult> Errors(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>
     {
+        var asked = AskedReportLanguage(request);
         var (fileLanguage, rows) = await ctx.Service<ImportService>().FailedRowsAsync(ctx.AccountId, importId, ctx.CancellationToken);
-        var language = ReportLanguage(request, fileLanguage);
+        var language = asked ?? fileLanguage;
         var said = rows.Select(r => r with { Messages = r.Messages.Select(m => MessageLanguage.ReportLine(language, m)).ToList() });
         return Results.File(ctx.Service<IErrorReportWriter>().Create(language, said), TemplateFiles.ContentType,
             TemplateFiles.ErrorReportName(language, importId));
     });
 
-    /// <summary>The report's language: <c>lang=</c>, else the caller's <c>Accept-Language</c>, else the file's own.</summary>
-    private static TemplateLanguage ReportLanguage(HttpRequest request, TemplateLanguage fileLanguage)
+    /// <summary>The report's language: <c>lang=</c>, else the caller's <c>Accept-Language</c>; null (the file's own) without either.</summary>
+    private static TemplateLanguage? AskedReportLanguage(HttpRequest request)
     {
         var lang = QueryArgs.String(request, "lang", maxLength: 10);
         if (lang is not null)
             return TemplateLanguages.TryParse(lang, out var asked) ? asked : throw ValidationException.For("lang", ApiMessages.LanguageCode.Text());
-        return request.Headers.AcceptLanguage.Count > 0 ? RequestLanguage.Of(request) : fileLanguage;
+        return request.Headers.AcceptLanguage.Count > 0 ? RequestLanguage.Of(request) : null;
     }
 
     public static Task<IResult> ErrorItems(HttpRequest request, string importId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("importId", importId)], async ctx =>

@@ -19,9 +19,11 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         DescribePathParameters(operation);
-        (operation.Parameters ??= []).Add(AcceptLanguageParameter());
         if (metadata.OfType<RolesMetadata>().FirstOrDefault() is { } roles)
+        {
             operation.Description = (operation.Description is { Length: > 0 } d ? d + " " : "") + RolesText(roles.Operation);
+            (operation.Parameters ??= []).Add(AcceptLanguageParameter());
+        }
         if (metadata.OfType<SignedMetadata>().FirstOrDefault() is { } signed)
             operation.Description += " " + SignedText(signed.Operation);
         foreach (var query in metadata.OfType<QueryParametersMetadata>().SelectMany(m => m.Parameters))
