@@ -84,7 +84,7 @@ public static class ApiRoutes
         new("UpdateTenant", "PATCH", Tenant, TenantEndpoints.Update, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Rename a tenant or change its notes (null or absent: unchanged; \"\" clears notes). If-Match guards lost updates.")
             .WithDescription("Changes the fields sent and leaves the others as they are.")
-            .JsonBody<PatchTenantBody>().IfMatch().Produces<TenantResponse>().ETag()
+            .JsonBody<PatchTenantBody>().IfMatch().EditSession().Produces<TenantResponse>().ETag()
             .Problems(404).Conflicts("tenant-name-taken", "concurrent-change")),
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")

@@ -16,7 +16,8 @@ public sealed record NewTenantRequest(
     IReadOnlyList<string>? Domains = null,
     bool ConfirmReassign = false);
 
-public sealed record TenantPatch(string? Name, string? Notes);
+/// <param name="EditSession">The caller's edit session (the console's autosave): its saves make one audit entry.</param>
+public sealed record TenantPatch(string? Name, string? Notes, string? EditSession = null);
 
 /// <summary>Tenant use cases (R2): validate, apply the rules, and hand atomic writes to the store.</summary>
 public sealed class TenantService(ITenantStore store, TenantMutator mutator, DeviceGroupService groups, TenantDeletion deletion, TimeProvider clock)
@@ -134,6 +135,8 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         if (name is not null) TenantName.Validate(name, errors);
         var notes = patch.Notes is null ? null : TextRules.Clean(patch.Notes) ?? "";
         TenantRules.ValidateNotes(notes, errors);
+        if (patch.EditSession is not null && !Ids.LooksValid(patch.EditSession))
+            errors.Add("Edit-Session", ApiMessages.IdShape.Text());
         errors.ThrowIfAny();
 
         return mutator.MutateAsync(accountId, tenantId, ifMatch, tenant =>
@@ -143,8 +146,12 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
                 Name = name ?? tenant.Name,
                 Notes = notes is null ? tenant.Notes : notes.Length == 0 ? null : notes,
             };
-            return changed == tenant ? tenant : changed with { UpdatedAt = clock.GetUtcNow() };
-        }, (before, after) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantUpdated, AuditTargets.Tenant, tenantId, before, after), cancellationToken);
+            if (changed == tenant) return tenant;
+            var now = clock.GetUtcNow();
+            changed = changed with { UpdatedAt = now };
+            return changed with { EditSession = TenantEditSession.Next(tenant, changed, patch.EditSession, now) };
+        }, (before, after) => after.EditSession?.Entry(tenantId)
+                              ?? AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantUpdated, AuditTargets.Tenant, tenantId, before, after), cancellationToken);
     }
 
     public async Task DeleteAsync(string accountId, string tenantId, string? ifMatch, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
             (operation.Parameters ??= []).Add(QueryParameterOf(query));
         if (metadata.OfType<IfMatchMetadata>().Any())
             (operation.Parameters ??= []).Add(IfMatchParameter());
+        if (metadata.OfType<EditSessionMetadata>().Any())
+            (operation.Parameters ??= []).Add(EditSessionParameter());
 
         if (metadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
             operation.RequestBody = await JsonBodyAsync(body.BodyType, context, cancellationToken);
@@ -100,6 +102,17 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
                       "its language in Content-Language. A sentence without a French version stays English.",
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 },
         Example = "fr-FR, fr;q=0.9, en;q=0.5",
+    };
+
+    private static OpenApiParameter EditSessionParameter() => new()
+    {
+        Name = EditSessionMetadata.Header,
+        In = ParameterLocation.Header,
+        Description = "An id the caller makes for one editing session (the console: from the first keystroke in a field until the field is left). " +
+                      "Successive saves of one session by one caller, with no other change to the tenant between them, are one tenant.updated " +
+                      "audit entry: its before is the tenant before the first save, its after the tenant after the last. Left out, each change is an entry of its own.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 3, MaxLength = 64, Pattern = "^[A-Za-z0-9_-]{3,64}$" },
+        Example = "edit_5f0c2a7be1d94f3c8a51f0e2b7c9d431",
     };
 
     private static OpenApiParameter IfMatchParameter() => new()

@@ -69,6 +69,8 @@ public static class ApiMessages
     public static readonly Message GroupOwnedElsewhere = new("device-group.owned-elsewhere",
         "Device group '{0}' already belongs to tenant '{1}'. Confirm the move with confirmReassign: true.",
         "Le groupe d'appareils « {0} » appartient déjà au locataire « {1} ». Confirmez le déplacement avec confirmReassign: true.");
+    public static readonly Message IdShape = new("field.id", "Must be an id: letters, digits, '_' or '-', 3 to 64 characters.",
+        "Doit être un identifiant : lettres, chiffres, « _ » ou « - », de 3 à 64 caractères.");
     public static readonly Message LanguageCode = new("query.lang", "Must be en or fr.", "Doit être en ou fr.");
     public static readonly Message PageSize = new("query.page-size", "Must be a whole number from 1 to {0}.", "Doit être un nombre entier de 1 à {0}.");
 
