@@ -11,7 +11,8 @@ public sealed record AuditActor(string Kind, string Id, string Name)
 /// <summary>
 /// One recorded change: who, when, what (<see cref="AuditActions"/>), on which resource, and the resource before and
 /// after as JSON snapshots, each at most <see cref="AuditSnapshots.MaxChars"/> characters (<see cref="AuditSnapshots"/>).
-/// Entries are written in the same transaction as their change and never edited or deleted.
+/// Entries are written in the same transaction as their change and never deleted; the one of an edit session still
+/// going on is written again by each of its saves (<see cref="Tenants.TenantEditSession"/>), else none is edited.
 /// </summary>
 public sealed record AuditEntry(
     string Id,
