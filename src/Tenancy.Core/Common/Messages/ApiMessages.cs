@@ -24,8 +24,12 @@ public static class ApiMessages
     // Refusals (R10).
     public static readonly Message RoleMayNot = new("forbidden.role", "The {0} role may not do this ({1}).", "Le rôle {0} ne permet pas de faire ceci ({1}).");
     public static readonly Message NotForAgents = new("forbidden.agents", "This operation is not allowed for agents.", "Cette opération n'est pas permise aux agents.");
-    public static readonly Message KeyMissing = new("unauthorized.missing", "Send your API key (the account's or an agent's) as 'Authorization: Bearer <key>'.",
-        "Envoyez votre clé d'API (celle du compte ou d'un agent) dans « Authorization: Bearer <clé> ».");
+    public static readonly Message KeyMissing = new("unauthorized.missing",
+        "Send your API key (the account's or an agent's) or your work account's token as 'Authorization: Bearer <key or token>'.",
+        "Envoyez votre clé d'API (celle du compte ou d'un agent) ou le jeton de votre compte professionnel dans « Authorization: Bearer <clé ou jeton> ».");
+    public static readonly Message Unlinked = new("unauthorized.unlinked",
+        "Your work account is not linked to an agent of any account: ask an administrator of your account for an invitation, then open its link.",
+        "Votre compte professionnel n'est lié à aucun agent : demandez une invitation à un administrateur de votre compte, puis ouvrez son lien.");
     public static readonly Message KeyNotValid = new("unauthorized.invalid", "The API key is not valid.", "La clé d'API n'est pas valide.");
 
     // Not found.
