@@ -87,6 +87,7 @@ public static class ApiEndpoint
     public static async Task<IResult> RunForIdentityAsync(HttpRequest request, Func<PersonIdentity, CancellationToken, Task<IResult>> handler)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        RequestLanguage.Remember(request);
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         SignIn? signIn = null;
