@@ -17,9 +17,10 @@ public static class ConsoleServices
         services.AddSingleton(new ApiBase(apiBase));
         services.TryAddSingleton(TimeProvider.System);
         // Every call goes through the signing handler: an agent's sensitive requests are confirmed and signed, whichever page sends them.
-        services.AddSingleton(sp => new HttpClient(new SignatureHandler(sp.GetRequiredService<ConsoleSession>(), sp.GetRequiredService<ConsoleSigningKey>(),
+        // Before it, the language handler asks for answers in the console's language.
+        services.AddSingleton(sp => new HttpClient(new LanguageHandler { InnerHandler = new SignatureHandler(sp.GetRequiredService<ConsoleSession>(), sp.GetRequiredService<ConsoleSigningKey>(),
             sp.GetRequiredService<ILocalSigningKeys>(), sp.GetRequiredService<SignatureConfirmation>(), sp.GetRequiredService<IStringLocalizer<Strings>>(),
-            sp.GetRequiredService<TimeProvider>()) { InnerHandler = new HttpClientHandler() }) { BaseAddress = apiBase });
+            sp.GetRequiredService<TimeProvider>()) { InnerHandler = new HttpClientHandler() } }) { BaseAddress = apiBase });
         services.AddSingleton<ConsoleSigningKey>();
         services.AddSingleton<SignatureConfirmation>();
         services.AddSingleton<ILocalSigningKeys, BrowserSigningKeys>();

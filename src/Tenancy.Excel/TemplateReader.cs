@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Tenancy.Core.Imports;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Excel;
 
@@ -151,7 +152,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITem
     {
         if (cell.HasFormula)
             return ("=" + cell.FormulaA1,
-                "Formulas are not allowed: type the value itself (in Excel, copy the cells and use Paste Values).");
+                ApiMessages.Formula.Text());
 
         try
         {
@@ -163,17 +164,17 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITem
                     return NumberText(cell.GetDouble(), field);
                 case XLDataType.DateTime:
                     return (DateText(cell),
-                        "A date where text belongs: format the column as Text, then type the value again.");
+                        ApiMessages.DateInText.Text());
                 case XLDataType.TimeSpan:
                     return (cell.GetString(),
-                        "A time where text belongs: format the column as Text, then type the value again.");
+                        ApiMessages.TimeInText.Text());
                 default:
                     return (cell.GetString(), null);
             }
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
         {
-            return (null, "This cell could not be read as text.");
+            return (null, ApiMessages.Unreadable.Text());
         }
     }
 
@@ -192,7 +193,7 @@ public sealed class TemplateReader(TemplateReaderOptions? options = null) : ITem
         }
         var text = value.ToString(CultureInfo.InvariantCulture);
         return field is TemplateField.ContactPhone or TemplateField.CountryCode or TemplateField.PrimaryContact
-            ? (text, "A decimal number where digits belong: format the column as Text, then type the value again.")
+            ? (text, ApiMessages.DecimalInText.Text())
             : (text, null);
     }
 

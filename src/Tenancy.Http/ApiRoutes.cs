@@ -87,7 +87,7 @@ public static class ApiRoutes
         new("UpdateTenant", "PATCH", Tenant, TenantEndpoints.Update, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Rename a tenant or change its notes (null or absent: unchanged; \"\" clears notes). If-Match guards lost updates.")
             .WithDescription("Changes the fields sent and leaves the others as they are.")
-            .JsonBody<PatchTenantBody>().IfMatch().Produces<TenantResponse>().ETag()
+            .JsonBody<PatchTenantBody>().IfMatch().EditSession().Produces<TenantResponse>().ETag()
             .Problems(404).Conflicts("tenant-name-taken", "concurrent-change")),
         new("DeleteTenant", "DELETE", Tenant, TenantEndpoints.Delete, Operation.ManageTenants, b => b.WithTags("Tenants")
             .WithSummary("Delete a tenant: its groups become unassigned and its domains are released.")
@@ -189,7 +189,8 @@ public static class ApiRoutes
             .Produces<ImportJobResponse>().Problems(404)),
         new("GetImportErrors", "GET", ImportErrors, ImportEndpoints.Errors, Operation.Imports, b => b.WithTags("Imports")
             .WithSummary("The rows that were not imported, as a valid template plus an Error column: fix them and upload the file again. Made once when the job has finished, then stored.")
-            .WithDescription("In the language of the uploaded file.")
+            .WithDescription("In the language asked (lang, else Accept-Language), else in the language of the uploaded file.")
+            .Query(QueryParameters.ReportLanguage)
             .Spreadsheet("The refused rows as a template workbook, with an Error column.", TemplateFiles.ErrorReportName(TemplateLanguage.English, ApiExamples.ImportId))
             .Problems(404).Conflicts("import-failed")),
         new("ListAudit", "GET", Audit, AuditEndpoints.List, Operation.ReadAudit, b => b.WithTags("Audit")

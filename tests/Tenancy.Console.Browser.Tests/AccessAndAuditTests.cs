@@ -57,9 +57,9 @@ public sealed class AccessAndAuditTests(ConsoleFixture console)
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await page.HeadingAsync("Audit log");
         var log = page.Locator("[data-testid=audit]");
-        await Expect(log).ToContainTextAsync("agent.created");
-        await Expect(log).ToContainTextAsync("grant.created");
-        Assert.Contains("grant.created", await log.Locator("tbody tr").First.InnerTextAsync());
+        await Expect(log).ToContainTextAsync("Agent created");
+        await Expect(log).ToContainTextAsync("Access granted");
+        Assert.Contains("Access granted", await log.Locator("tbody tr").First.InnerTextAsync());
         await page.AuditAsync("53-audit");
 
         await page.SelectOptionAsync("#audit-actor", new SelectOptionValue { Label = "Tess Tech" });

@@ -22,8 +22,9 @@ public sealed class TenancyApi(HttpClient http, ConsoleSession session)
         SendAsync<TenantResponse>(HttpMethod.Post, "api/tenants", body);
 
     /// <summary>Renames or re-notes a tenant; with the ETag of what the person saw, a concurrent change answers 412.</summary>
-    public Task<ApiResult<TenantResponse>> PatchTenantAsync(string tenantId, PatchTenantBody body, string? ifMatch) =>
-        SendAsync<TenantResponse>(HttpMethod.Patch, $"api/tenants/{Esc(tenantId)}", body, ifMatch: ifMatch);
+    /// <param name="editSession">The autosave's edit session: the saves of one session make one audit entry.</param>
+    public Task<ApiResult<TenantResponse>> PatchTenantAsync(string tenantId, PatchTenantBody body, string? ifMatch, string? editSession = null) =>
+        SendAsync<TenantResponse>(HttpMethod.Patch, $"api/tenants/{Esc(tenantId)}", body, ifMatch: ifMatch, editSession: editSession);
 
     public Task<ApiResult<object>> DeleteTenantAsync(string tenantId) =>
         SendAsync<object>(HttpMethod.Delete, $"api/tenants/{Esc(tenantId)}");
@@ -102,11 +103,13 @@ public sealed class TenancyApi(HttpClient http, ConsoleSession session)
         return probe.Ok ? ApiResult<CallerResponse>.Success(CallerResponse.Account) : ApiResult<CallerResponse>.Failure(probe.Problem!);
     }
 
-    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, bool keepNulls = false, string? key = null, string? ifMatch = null)
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, bool keepNulls = false, string? key = null, string? ifMatch = null,
+        string? editSession = null)
     {
         using var request = new HttpRequestMessage(method, path);
         Authorize(request, key);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (editSession is not null) request.Headers.TryAddWithoutValidation("Edit-Session", editSession);
         if (body is not null)
             request.Content = keepNulls
                 ? JsonContent.Create(body, body.GetType(), options: new(ConsoleJson.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never })

@@ -12,10 +12,12 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 public static class AuditChanges
 {
     /// <param name="names">Names of ids the page knows (agents, tenants, groups): a value that is such an id shows the name.</param>
-    public static IReadOnlyList<AuditChange> Of(JsonElement? before, JsonElement? after, IReadOnlyDictionary<string, string>? names = null)
+    /// <param name="words">How a field's value reads (<see cref="AuditWords.Value"/>); as stored without it.</param>
+    public static IReadOnlyList<AuditChange> Of(JsonElement? before, JsonElement? after, IReadOnlyDictionary<string, string>? names = null,
+        Func<string, string, string>? words = null)
     {
-        var b = Fields(before, names);
-        var a = Fields(after, names);
+        var b = Fields(before, names, words);
+        var a = Fields(after, names, words);
         return b.Keys.Concat(a.Keys).Distinct()
             .Select(n => new AuditChange(n, b.GetValueOrDefault(n), a.GetValueOrDefault(n)))
             .Where(c => before is null || after is null || c.Before != c.After)
@@ -25,7 +27,8 @@ public static class AuditChanges
     /// <summary>The name the snapshots give their resource, to name a target better than its id.</summary>
     public static string? Name(JsonElement? before, JsonElement? after) => Text(after, "name") ?? Text(before, "name");
 
-    private static Dictionary<string, string> Fields(JsonElement? snapshot, IReadOnlyDictionary<string, string>? names)
+    private static Dictionary<string, string> Fields(JsonElement? snapshot, IReadOnlyDictionary<string, string>? names,
+        Func<string, string, string>? words)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (snapshot is not { ValueKind: JsonValueKind.Object } o) return fields;
@@ -35,7 +38,7 @@ public static class AuditChanges
             return fields;
         }
         foreach (var p in o.EnumerateObject())
-            if (p.Name != "id") fields[p.Name] = Plain(p.Value, names);
+            if (p.Name != "id") fields[p.Name] = Worded(p.Name, p.Value, Plain(p.Value, names), words);
         return fields;
     }
 
@@ -48,11 +51,17 @@ public static class AuditChanges
         JsonValueKind.Array when value.GetArrayLength() == 0 => "—",
         JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
             string.Join(", ", value.EnumerateArray().Select(v => Named(v.GetString() ?? "", names))),
+        // Groups that move: each with the tenant it belongs to, which is what changes.
+        JsonValueKind.Array when value.EnumerateArray().All(v => Text(v, "name") is not null && v.TryGetProperty("tenantId", out _)) =>
+            string.Join(", ", value.EnumerateArray().Select(v => $"{Text(v, "name")} ({(Text(v, "tenantId") is { } t ? Named(t, names) : "—")})")),
         // A list of named things (contacts, groups): their names.
         JsonValueKind.Array when value.EnumerateArray().All(v => Text(v, "name") is not null) =>
             string.Join(", ", value.EnumerateArray().Select(v => Text(v, "name"))),
         _ => value.GetRawText(),
     };
+
+    private static string Worded(string field, JsonElement value, string plain, Func<string, string, string>? words) =>
+        words is not null && value.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False ? words(field, plain) : plain;
 
     private static string Named(string text, IReadOnlyDictionary<string, string>? names) =>
         names is not null && names.TryGetValue(text, out var name) ? name : text;

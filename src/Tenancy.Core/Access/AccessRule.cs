@@ -1,5 +1,6 @@
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Access;
 
@@ -23,7 +24,7 @@ public static class AccessRule
     public static void Require(Caller caller, Operation operation)
     {
         if (!Permits(caller, operation))
-            throw new ForbiddenException($"The {AgentRoles.Name(caller.Agent!.Role)} role may not do this ({OperationName(operation)}).");
+            throw new ForbiddenException(ApiMessages.RoleMayNot.Text(AgentRoles.Name(caller.Agent!.Role), OperationName(operation)));
     }
 
     /// <summary>The roles allowed to do an operation (for the API document); the account key always is.</summary>
@@ -49,21 +50,21 @@ public static class AccessRule
 
     private static string OperationName(Operation operation) => operation switch
     {
-        Operation.ManageTenants => "changing tenants, contacts, domains, device groups or devices",
-        Operation.Imports => "imports",
-        Operation.Routing => "ticket routing",
-        Operation.ManageAccess => "managing agents, grants and access",
-        Operation.ReadAudit => "reading the audit log",
-        Operation.MoveDevices => "moving devices",
-        Operation.SigningKeys => "managing signing keys",
-        _ => "reading",
+        Operation.ManageTenants => ApiMessages.ManageTenants.English,
+        Operation.Imports => ApiMessages.Imports.English,
+        Operation.Routing => ApiMessages.Routing.English,
+        Operation.ManageAccess => ApiMessages.ManageAccess.English,
+        Operation.ReadAudit => ApiMessages.ReadAudit.English,
+        Operation.MoveDevices => ApiMessages.MoveDevices.English,
+        Operation.SigningKeys => ApiMessages.SigningKeys.English,
+        _ => ApiMessages.Reading.English,
     };
 }
 
 /// <summary>The not-found answers an out-of-reach id gets: the same text as a missing id's.</summary>
 public static class NotFound
 {
-    public static NotFoundException Tenant(string tenantId) => new($"Tenant '{tenantId}' was not found.");
-    public static NotFoundException Group(string groupId) => new($"Device group '{groupId}' was not found.");
-    public static NotFoundException Device(string deviceId) => new($"Device '{deviceId}' was not found.");
+    public static NotFoundException Tenant(string tenantId) => new(ApiMessages.TenantNotFound.Text(tenantId));
+    public static NotFoundException Group(string groupId) => new(ApiMessages.GroupNotFound.Text(groupId));
+    public static NotFoundException Device(string deviceId) => new(ApiMessages.DeviceNotFound.Text(deviceId));
 }

@@ -4,6 +4,7 @@ using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Access;
 
@@ -241,7 +242,7 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
         {
             history = await store.ReadHistoryAsync(accountId, cancellationToken);
             agent = EffectiveAccess.AgentsAt(history, at.Value).FirstOrDefault(a => a.AgentId == agentId)
-                ?? throw new NotFoundException($"Agent '{agentId}' was not found.");
+                ?? throw new NotFoundException(ApiMessages.AgentNotFound.Text(agentId));
         }
         if (agent.ReachesByRole) return new AgentAccess(true, [], []);
 
@@ -309,7 +310,7 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
 
     private async Task<AgentWithReach> FindAgentAsync(string accountId, string agentId, CancellationToken cancellationToken) =>
         (Ids.LooksValid(agentId) ? await store.ReadAgentAsync(accountId, agentId, cancellationToken) : null)
-            ?? throw new NotFoundException($"Agent '{agentId}' was not found.");
+            ?? throw new NotFoundException(ApiMessages.AgentNotFound.Text(agentId));
 
     private async Task<(AgentGroup Group, IReadOnlyList<Grant> Grants)> FindGroupAsync(string accountId, string groupId, CancellationToken cancellationToken) =>
         (Ids.LooksValid(groupId) ? await store.ReadGroupAsync(accountId, groupId, cancellationToken) : null)
@@ -319,13 +320,13 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
     {
         var known = (await store.ReadAllAgentsAsync(accountId, cancellationToken)).Select(a => a.Agent.Id).ToHashSet(StringComparer.Ordinal);
         var missing = agentIds.FirstOrDefault(id => !known.Contains(id));
-        if (missing is not null) throw new NotFoundException($"Agent '{missing}' was not found.");
+        if (missing is not null) throw new NotFoundException(ApiMessages.AgentNotFound.Text(missing));
     }
 
     private static string? ValidName(FieldErrors errors, string? name)
     {
         var clean = TextRules.Clean(name);
-        if (clean is null) errors.Add("name", "A name is required.");
+        if (clean is null) errors.Add("name", ApiMessages.NameRequired.Text());
         TextRules.MaxLength(errors, "name", clean, AccessLimits.MaxNameLength);
         TextRules.NoControlCharacters(errors, "name", clean, allowNewLines: false);
         return clean;

@@ -11,7 +11,8 @@ public sealed record AuditActor(string Kind, string Id, string Name)
 /// <summary>
 /// One recorded change: who, when, what (<see cref="AuditActions"/>), on which resource, and the resource before and
 /// after as JSON snapshots, each at most <see cref="AuditSnapshots.MaxChars"/> characters (<see cref="AuditSnapshots"/>).
-/// Entries are written in the same transaction as their change and never edited or deleted.
+/// Entries are written in the same transaction as their change and never deleted; the one of an edit session still
+/// going on is written again by each of its saves (<see cref="Tenants.TenantEditSession"/>), else none is edited.
 /// </summary>
 public sealed record AuditEntry(
     string Id,
@@ -23,6 +24,18 @@ public sealed record AuditEntry(
     string? Before,
     string? After)
 {
+    /// <summary>
+    /// Other resources the change concerns, under which the entry is found too (<c>targetId=</c>): a device group that
+    /// moves is found under the group and under the tenants it leaves and joins, not only the tenant of the route.
+    /// </summary>
+    public IReadOnlyList<string> AlsoUnder { get; init; } = [];
+
+    /// <summary>The entry, also found under these ids (the target itself and repeats are left out).</summary>
+    public AuditEntry FoundAlsoUnder(IEnumerable<string?> ids) => this with
+    {
+        AlsoUnder = ids.OfType<string>().Where(id => id != TargetId).Distinct(StringComparer.Ordinal).ToList(),
+    };
+
     /// <summary>
     /// An entry for a change made now by the current caller (<see cref="AuditActors.Current"/>). Made once per attempt
     /// of a change, with that attempt's before and after: only the attempt whose transaction commits writes it.

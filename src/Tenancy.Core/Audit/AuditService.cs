@@ -10,9 +10,9 @@ public sealed class AuditService(IAuditLog log)
         var errors = new FieldErrors();
         if (query.From is { } from && query.To is { } to && from >= to) errors.Add("to", "Must be later than from.");
         if (query.TargetId is not null && !Ids.LooksValid(query.TargetId))
-            errors.Add("targetId", "Must be an id: letters, digits, '_' or '-', 3 to 64 characters.");
+            errors.Add("targetId", Common.Messages.ApiMessages.IdShape.Text());
         if (query.ActorId is not null && !Ids.LooksValid(query.ActorId))
-            errors.Add("actorId", "Must be an id: letters, digits, '_' or '-', 3 to 64 characters.");
+            errors.Add("actorId", Common.Messages.ApiMessages.IdShape.Text());
         errors.ThrowIfAny();
         return log.ListAsync(accountId, query, page, cancellationToken);
     }

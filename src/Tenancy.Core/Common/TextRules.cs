@@ -1,4 +1,5 @@
 using System.Text;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Common;
 
@@ -15,7 +16,7 @@ public static class TextRules
     public static void MaxLength(FieldErrors errors, string field, string? value, int max)
     {
         if (value is not null && value.Length > max)
-            errors.Add(field, $"Must be at most {max} characters (got {value.Length}).");
+            errors.Add(field, ApiMessages.TooLong.Text(max, value.Length));
     }
 
     public static void NoControlCharacters(FieldErrors errors, string field, string? value, bool allowNewLines)
@@ -26,7 +27,7 @@ public static class TextRules
             if (allowNewLines && c is '\n' or '\r' or '\t') continue;
             if (char.IsControl(c))
             {
-                errors.Add(field, "Must not contain control characters.");
+                errors.Add(field, ApiMessages.ControlCharacters.Text());
                 return;
             }
         }

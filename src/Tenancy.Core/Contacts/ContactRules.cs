@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Contacts;
 
@@ -44,7 +45,7 @@ public static partial class ContactRules
     {
         string F(string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
 
-        if (contact.Name.Length == 0) errors.Add(F("name"), "A contact name is required.");
+        if (contact.Name.Length == 0) errors.Add(F("name"), ApiMessages.ContactNameRequired.Text());
         TextRules.MaxLength(errors, F("name"), contact.Name, NameMax);
         TextRules.NoControlCharacters(errors, F("name"), contact.Name, allowNewLines: false);
         TextRules.MaxLength(errors, F("role"), contact.Role, RoleMax);
@@ -55,21 +56,21 @@ public static partial class ContactRules
         if (contact.Email is not null)
         {
             if (contact.Email.Length > EmailMax)
-                errors.Add(F("email"), $"Must be at most {EmailMax} characters (got {contact.Email.Length}).");
+                errors.Add(F("email"), ApiMessages.TooLong.Text(EmailMax, contact.Email.Length));
             else if (!IsValidEmail(contact.Email))
-                errors.Add(F("email"), $"'{contact.Email}' is not a valid email address.");
+                errors.Add(F("email"), ApiMessages.EmailNotValid.Text(contact.Email));
         }
 
         if (contact.CountryCode is not null && !CountryCodePattern().IsMatch(contact.CountryCode))
-            errors.Add(F("countryCode"), "Must be '+' followed by 1 to 3 digits, e.g. +33.");
+            errors.Add(F("countryCode"), ApiMessages.CountryCode.Text());
 
         if (contact.Phone is not null)
         {
             var digits = contact.Phone.Count(char.IsAsciiDigit);
             if (!PhonePattern().IsMatch(contact.Phone))
-                errors.Add(F("phone"), "May contain only digits, spaces and . - / ( ); put the country code in countryCode.");
+                errors.Add(F("phone"), ApiMessages.PhoneCharacters.Text());
             else if (digits is < PhoneMinDigits or > PhoneMaxDigits)
-                errors.Add(F("phone"), $"Must have {PhoneMinDigits} to {PhoneMaxDigits} digits (got {digits}).");
+                errors.Add(F("phone"), ApiMessages.PhoneDigits.Text(PhoneMinDigits, PhoneMaxDigits, digits));
         }
     }
 

@@ -1,6 +1,7 @@
 using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Contacts;
 
@@ -47,5 +48,5 @@ public sealed class ContactService(TenantMutator mutator, TimeProvider clock)
 
     private static Contact Find(Tenant tenant, string contactId) =>
         tenant.Contacts.FirstOrDefault(c => c.Id == contactId)
-        ?? throw new NotFoundException($"Contact '{contactId}' was not found on tenant '{tenant.Id}'.");
+        ?? throw new NotFoundException(ApiMessages.ContactNotFound.Text(contactId, tenant.Id));
 }

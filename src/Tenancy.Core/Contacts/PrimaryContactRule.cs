@@ -1,4 +1,5 @@
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Contacts;
 
@@ -17,13 +18,13 @@ public static class PrimaryContactRule
     {
         if (contacts.Count == 0)
         {
-            errors.Add("contacts", "A tenant needs at least one contact.");
+            errors.Add("contacts", ApiMessages.ContactRequired.Text());
             return contacts;
         }
         var primaries = contacts.Count(c => c.IsPrimary);
         if (primaries > 1)
         {
-            errors.Add("contacts", $"Only one contact can be primary ({primaries} are marked isPrimary).");
+            errors.Add("contacts", ApiMessages.OnePrimary.Text(primaries));
             return contacts;
         }
         return primaries == 1 ? contacts : contacts.Select((c, i) => c with { IsPrimary = i == 0 }).ToList();
@@ -42,7 +43,7 @@ public static class PrimaryContactRule
         var current = contacts.Single(c => c.Id == updated.Id);
         if (isPrimary == false && current.IsPrimary)
             throw new ConflictException(
-                "A tenant always has one primary contact: make another contact primary instead.", "primary-contact-required");
+                ApiMessages.PrimaryRequired.Text(), "primary-contact-required");
 
         var makePrimary = isPrimary == true && !current.IsPrimary;
         return InCreationOrder(contacts.Select(c =>
@@ -55,7 +56,7 @@ public static class PrimaryContactRule
     {
         var removed = contacts.Single(c => c.Id == contactId);
         if (contacts.Count == 1)
-            throw new ConflictException("The last contact of a tenant cannot be removed.", "last-contact");
+            throw new ConflictException(ApiMessages.LastContact.Text(), "last-contact");
 
         var remaining = InCreationOrder(contacts.Where(c => c.Id != contactId));
         if (!removed.IsPrimary) return remaining;

@@ -1,6 +1,7 @@
 using Tenancy.Core.Audit;
 using Tenancy.Core.Access;
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.DeviceGroups;
 
@@ -13,7 +14,7 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     public async Task<DeviceGroup> CreateAsync(string accountId, string? name, string? tenantId, CancellationToken cancellationToken)
     {
         var group = new DeviceGroup(Ids.New("grp"), GroupRules.ValidName(name), tenantId, 0, clock.GetUtcNow());
-        if (tenantId is not null && !Ids.LooksValid(tenantId)) throw new NotFoundException($"Tenant '{tenantId}' was not found.");
+        if (tenantId is not null && !Ids.LooksValid(tenantId)) throw new NotFoundException(ApiMessages.TenantNotFound.Text(tenantId));
         return await ConcurrencyRetry.RunAsync(() => store.CreateAsync(accountId, group,
             AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceGroupCreated, AuditTargets.DeviceGroup, group.Id, null, group), cancellationToken), cancellationToken);
     }
@@ -123,7 +124,8 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         var moving = groups.Where(g => g.TenantId != newTenantId).ToList();
         return moving.Count == 0 ? null : AuditEntry.Of(clock.GetUtcNow(), action, AuditTargets.Tenant, tenantId,
             new { deviceGroups = moving.Select(g => new { g.Id, g.Name, g.TenantId }) },
-            new { deviceGroups = moving.Select(g => new { g.Id, g.Name, TenantId = newTenantId }) });
+            new { deviceGroups = moving.Select(g => new { g.Id, g.Name, TenantId = newTenantId }) })
+            .FoundAlsoUnder(AuditMoves.Concerned(moving, newTenantId));
     }
 
     public async Task DeleteAsync(string accountId, string groupId, bool withDevices, CancellationToken cancellationToken)
@@ -131,14 +133,14 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
         if (!Ids.LooksValid(groupId) || !await store.DeleteAsync(accountId, groupId, withDevices,
                 g => AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceGroupDeleted, AuditTargets.DeviceGroup, g.Id,
                     new { g.Id, g.Name, g.TenantId, g.DeviceCount }, new { devices = withDevices ? "deleted" : "ungrouped" }), cancellationToken))
-            throw new NotFoundException($"Device group '{groupId}' was not found.");
+            throw new NotFoundException(ApiMessages.GroupNotFound.Text(groupId));
     }
 
     public async Task<Device> CreateDeviceAsync(string accountId, NewDevice request, CancellationToken cancellationToken)
     {
         var name = GroupRules.ValidName(request.Name);
         if (request.GroupId is not null && !Ids.LooksValid(request.GroupId))
-            throw new NotFoundException($"Device group '{request.GroupId}' was not found.");
+            throw new NotFoundException(ApiMessages.GroupNotFound.Text(request.GroupId));
         var device = new Device(Ids.New("dev"), name, request.GroupId, null, clock.GetUtcNow());
         return await store.CreateDeviceAsync(accountId, device,
             AuditEntry.Of(clock.GetUtcNow(), AuditActions.DeviceRegistered, AuditTargets.Device, device.Id, null, device), cancellationToken);
@@ -147,7 +149,7 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     /// <summary>Devices; a technician's are those of the groups it reaches (a group outside its reach is not found) (R10).</summary>
     public async Task<ResultPage<Device>> ListDevicesAsync(string accountId, string? groupId, string? tenantId, PageRequest page, CancellationToken cancellationToken)
     {
-        if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
+        if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException(ApiMessages.GroupNotFound.Text(groupId));
         if (tenantId is not null && !Ids.LooksValid(tenantId)) return new ResultPage<Device>([], null);
         var reach = AccessRule.Current;
         if (groupId is not null && !reach.AllTenants
@@ -169,8 +171,8 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     /// </param>
     public async Task<Device> MoveDeviceAsync(string accountId, string deviceId, string? groupId, Func<Task>? leavingTenant, CancellationToken cancellationToken)
     {
-        if (!Ids.LooksValid(deviceId)) throw new NotFoundException($"Device '{deviceId}' was not found.");
-        if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException($"Device group '{groupId}' was not found.");
+        if (!Ids.LooksValid(deviceId)) throw new NotFoundException(ApiMessages.DeviceNotFound.Text(deviceId));
+        if (groupId is not null && !Ids.LooksValid(groupId)) throw new NotFoundException(ApiMessages.GroupNotFound.Text(groupId));
         var reach = AccessRule.Current;
         // R10: a technician moves a device it reaches into a group it reaches; anything else is not found to it.
         if (await store.FindDeviceAsync(accountId, deviceId, cancellationToken) is not { } device || (!reach.AllTenants && !Reaches(reach, device)))
@@ -190,6 +192,6 @@ public sealed class DeviceGroupService(IDeviceGroupStore store, TimeProvider clo
     {
         var groups = await store.FindManyAsync(accountId, ids, cancellationToken);
         var missing = ids.Except(groups.Select(g => g.Id)).FirstOrDefault();
-        return missing is null ? groups : throw new NotFoundException($"Device group '{missing}' was not found.");
+        return missing is null ? groups : throw new NotFoundException(ApiMessages.GroupNotFound.Text(missing));
     }
 }

@@ -1,4 +1,5 @@
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.DeviceGroups;
 
@@ -13,7 +14,7 @@ public static class GroupRules
     {
         var errors = new FieldErrors();
         var clean = TextRules.Clean(name) ?? "";
-        if (clean.Length == 0) errors.Add(field, "A name is required.");
+        if (clean.Length == 0) errors.Add(field, ApiMessages.NameRequired.Text());
         TextRules.MaxLength(errors, field, clean, NameMax);
         TextRules.NoControlCharacters(errors, field, clean, allowNewLines: false);
         errors.ThrowIfAny();
@@ -27,7 +28,7 @@ public static class GroupRules
         if (ids.Count > MaxGroupsPerCall)
             throw ValidationException.For(field, $"At most {MaxGroupsPerCall} groups can be assigned in one call.");
         var bad = ids.Where(id => !Ids.LooksValid(id)).ToList();
-        if (bad.Count > 0) throw new NotFoundException($"Device group '{bad[0]}' was not found.");
+        if (bad.Count > 0) throw new NotFoundException(ApiMessages.GroupNotFound.Text(bad[0]));
         return ids;
     }
 
@@ -40,7 +41,7 @@ public static class GroupRules
 
     public static ConflictException Conflict(IReadOnlyList<GroupConflict> conflicts) => new(
         conflicts.Count == 1
-            ? $"Device group '{conflicts[0].GroupId}' already belongs to tenant '{conflicts[0].TenantName}'. Confirm the move with confirmReassign: true."
+            ? ApiMessages.GroupOwnedElsewhere.Text(conflicts[0].GroupId, conflicts[0].TenantName)
             : $"{conflicts.Count} device groups already belong to other tenants. Confirm the move with confirmReassign: true.",
         "device-group-owned-elsewhere",
         new Dictionary<string, object?> { ["conflicts"] = conflicts });

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Domains;
 
@@ -72,7 +73,7 @@ public static class DomainName
     private static string? HostNameError(string? input, out string normalized)
     {
         normalized = "";
-        if (string.IsNullOrWhiteSpace(input)) return "A domain is required.";
+        if (string.IsNullOrWhiteSpace(input)) return ApiMessages.DomainRequired.Text();
 
         var shown = Echo(input.Trim());
         var cleaned = Clean(input);
@@ -81,9 +82,9 @@ public static class DomainName
         if (IsIpAddress(cleaned))
             return $"'{shown}' is an IP address; enter a domain name (e.g. contoso.com).";
         if (cleaned.Any(char.IsWhiteSpace))
-            return $"'{shown}' must not contain spaces.";
+            return ApiMessages.DomainSpaces.Text(shown);
         if (cleaned.Split('.').Any(label => label.Length == 0))
-            return $"'{shown}' has an empty label (two dots in a row, or a leading dot).";
+            return ApiMessages.DomainEmptyLabel.Text(shown);
 
         var ascii = cleaned;
         if (!Ascii.IsValid(cleaned))
@@ -109,16 +110,16 @@ public static class DomainName
         foreach (var label in labels)
         {
             if (label.Length == 0)
-                return $"'{shown}' has an empty label (two dots in a row, or a leading dot).";
+                return ApiMessages.DomainEmptyLabel.Text(shown);
             if (label.Length > MaxLabelLength)
                 return $"'{shown}' has a label longer than {MaxLabelLength} characters ('{Echo(label, 20)}', {label.Length}).";
             if (!label.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-                return $"'{shown}' may contain only letters, digits, hyphens and dots (label '{Echo(label, 20)}').";
+                return ApiMessages.DomainCharacters.Text(shown, Echo(label, 20));
             if (label.StartsWith('-') || label.EndsWith('-'))
                 return $"'{shown}' has a label that starts or ends with a hyphen ('{Echo(label, 20)}').";
         }
         if (labels.Length < 2)
-            return $"'{shown}' needs at least two labels, e.g. contoso.com.";
+            return ApiMessages.DomainTwoLabels.Text(shown);
         if (labels[^1].All(char.IsAsciiDigit))
             return $"'{shown}' ends with an all-digit label; no top-level domain is all digits.";
         if (labels.FirstOrDefault(l => l.StartsWith("xn--", StringComparison.Ordinal) && !IsValidPunycodeLabel(l)) is { } badPunycode)

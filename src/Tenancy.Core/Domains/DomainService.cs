@@ -1,6 +1,7 @@
 using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Domains;
 
@@ -18,7 +19,7 @@ public sealed class DomainService(TenantMutator mutator, TimeProvider clock)
         if (domains is null) throw ValidationException.For("domains", "A list of domains is required (it may be empty).");
         var errors = new FieldErrors();
         var valid = DomainRules.ValidateAll(domains, errors);
-        if (valid.Count > TenantRules.MaxDomains) errors.Add("domains", $"A tenant can own at most {TenantRules.MaxDomains} domains.");
+        if (valid.Count > TenantRules.MaxDomains) errors.Add("domains", ApiMessages.TooManyDomains.Text(TenantRules.MaxDomains));
         errors.ThrowIfAny();
         return await mutator.MutateAsync(accountId, tenantId, ifMatch,
             t => t.Domains.SequenceEqual(valid) ? t : t with { Domains = valid, UpdatedAt = clock.GetUtcNow() },
@@ -35,7 +36,7 @@ public sealed class DomainService(TenantMutator mutator, TimeProvider clock)
         {
             if (t.Domains.Contains(valid!)) return t;
             if (t.Domains.Count >= TenantRules.MaxDomains)
-                throw ValidationException.For("domain", $"A tenant can own at most {TenantRules.MaxDomains} domains.");
+                throw ValidationException.For("domain", ApiMessages.TooManyDomains.Text(TenantRules.MaxDomains));
             return t with { Domains = [.. t.Domains, valid!], UpdatedAt = clock.GetUtcNow() };
         }, (before, after) => Entry(AuditActions.DomainAdded, before, after), cancellationToken);
         return (valid!, tenant);

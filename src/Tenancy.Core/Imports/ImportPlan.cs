@@ -1,4 +1,5 @@
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Imports;
 
@@ -66,9 +67,9 @@ public static class ImportErrorReport
             var culprits = tenant!.Rows.Where(errorsByRow.ContainsKey).ToList();
             var because = culprits.Count switch
             {
-                0 => "Not imported because its tenant was refused.",
-                1 => $"Not imported because row {culprits[0]} of tenant '{tenant.Name}' has errors.",
-                _ => $"Not imported because rows {string.Join(", ", culprits)} of tenant '{tenant.Name}' have errors.",
+                0 => ApiMessages.TenantRefused.Text(),
+                1 => ApiMessages.HeldBackByRow.Text(culprits[0], tenant.Name),
+                _ => ApiMessages.HeldBackByRows.Text(string.Join(", ", culprits), tenant.Name),
             };
             failed.Add(new FailedRow(row, [because]));
         }

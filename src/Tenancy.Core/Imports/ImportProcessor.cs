@@ -3,6 +3,7 @@ using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
 using Tenancy.Core.Domains;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Imports;
 
@@ -156,7 +157,7 @@ public sealed class ImportProcessor(
             foreach (var tenant in plan.Tenants.Where(t => existingNames.Contains(t.NameKey)))
             {
                 errors.Add(new ImportIssue(tenant.Rows[0], TemplateColumns.Header(TemplateField.TenantName, template.Language),
-                    $"A tenant named '{tenant.Request.Name}' already exists."));
+                    ApiMessages.TenantNameTaken.Text(tenant.Request.Name)));
                 refused.Add(new ImportRefusal(tenant.Request.Name ?? "", tenant.Rows));
                 valid.Remove(tenant);
             }

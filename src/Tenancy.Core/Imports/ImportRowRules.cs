@@ -1,6 +1,7 @@
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Imports;
 
@@ -101,7 +102,7 @@ public static class ImportRowRules
         TenantRules.ValidateNotes(tenantNotes, errors, "tenantNotes");
 
         if (!TryParsePrimary(row[TemplateField.PrimaryContact], out var isPrimary))
-            errors.Add("isPrimary", $"'{ImportEchoes.Cut(row[TemplateField.PrimaryContact]?.Trim() ?? "", ImportEchoes.QuotedValueMax)}' is not true or false. Use TRUE or FALSE (also accepted: yes/no, 1/0, vrai/faux, oui/non).");
+            errors.Add("isPrimary", ApiMessages.NotTrueOrFalse.Text(ImportEchoes.Cut(row[TemplateField.PrimaryContact]?.Trim() ?? "", ImportEchoes.QuotedValueMax)));
 
         var fields = new ContactFields(
             row[TemplateField.ContactName], row[TemplateField.ContactRole], row[TemplateField.ContactEmail],

@@ -1,6 +1,7 @@
 using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Imports;
 
@@ -47,7 +48,7 @@ public static class TenantGrouping
             if (group.All(g => TemplateExample.IsExampleRow(g.Source)))
             {
                 warnings.Add(new ImportIssue(first.Number, H(TemplateField.TenantName),
-                    $"The template's example tenant '{first.TenantName}' was left unchanged and was skipped; replace it with your own tenants or delete its rows."));
+                    ApiMessages.ExampleSkipped.Text(first.TenantName)));
                 continue;
             }
 
@@ -83,18 +84,18 @@ public static class TenantGrouping
 
         foreach (var row in rows.Skip(1).Where(r => !string.Equals(r.TenantName, first.TenantName, StringComparison.Ordinal)))
             warnings.Add(new ImportIssue(row.Number, header(TemplateField.TenantName),
-                $"'{row.TenantName}' is taken as the same tenant as '{first.TenantName}' (row {first.Number}), whose spelling is kept."));
+                ApiMessages.SameTenant.Text(row.TenantName, first.TenantName, first.Number)));
 
         var primaryRow = rows.FirstOrDefault(r => r.Contact.IsPrimary == true);
         foreach (var row in rows.Where(r => r.Contact.IsPrimary == true && r != primaryRow))
             warnings.Add(new ImportIssue(row.Number, header(TemplateField.PrimaryContact),
-                $"Tenant '{first.TenantName}' already has a primary contact on row {primaryRow!.Number}, which is kept; this contact is added as not primary."));
+                ApiMessages.PrimaryKept.Text(first.TenantName, primaryRow!.Number)));
 
         var notesRow = rows.FirstOrDefault(r => r.TenantNotes is not null);
         foreach (var row in rows.Where(r => r.TenantNotes is not null && r != notesRow
                                             && !string.Equals(r.TenantNotes, notesRow!.TenantNotes, StringComparison.Ordinal)))
             warnings.Add(new ImportIssue(row.Number, header(TemplateField.TenantNotes),
-                $"These tenant notes differ from those on row {notesRow!.Number}, which are kept."));
+                ApiMessages.NotesDiffer.Text(notesRow!.Number)));
 
         var domains = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.Domains;
 using Tenancy.Core.Tenants;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Imports;
 
@@ -42,7 +43,7 @@ public static class UpsertRules
         foreach (var domain in DomainRules.ValidateAll(file.Domains, errors))
             if (!domains.Contains(domain, StringComparer.Ordinal)) domains.Add(domain);
         if (domains.Count > TenantRules.MaxDomains)
-            errors.Add("domains", $"A tenant can own at most {TenantRules.MaxDomains} domains.");
+            errors.Add("domains", ApiMessages.TooManyDomains.Text(TenantRules.MaxDomains));
 
         var merged = existing with { Notes = file.Notes ?? existing.Notes, Contacts = PrimaryContactRule.InCreationOrder(contacts), Domains = domains };
         return TenantSnapshot.Of(merged).SameContent(TenantSnapshot.Of(existing)) ? existing : merged with { UpdatedAt = now };

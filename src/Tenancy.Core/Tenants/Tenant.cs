@@ -27,6 +27,9 @@ public sealed record Tenant(
     /// <summary>The device groups assigned to the tenant, with their device counts, as read with it.</summary>
     public IReadOnlyList<DeviceGroups.DeviceGroup> Groups { get; init; } = [];
 
+    /// <summary>The edit session of the last change, when it was a save of one (<see cref="TenantEditSession"/>).</summary>
+    public TenantEditSession? EditSession { get; init; }
+
     public string NameKey => TenantName.Key(Name);
 
     public Contact? PrimaryContact => Contacts.FirstOrDefault(c => c.IsPrimary);

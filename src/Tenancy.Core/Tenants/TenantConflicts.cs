@@ -1,4 +1,5 @@
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Tenants;
 
@@ -6,10 +7,10 @@ namespace Tenancy.Core.Tenants;
 public static class TenantConflicts
 {
     public static ConflictException NameTaken(string name, string tenantId, string tenantName) =>
-        new($"A tenant named '{tenantName}' already exists.", "tenant-name-taken",
+        new(ApiMessages.TenantNameTaken.Text(tenantName), "tenant-name-taken",
             new Dictionary<string, object?> { ["tenantId"] = tenantId, ["tenantName"] = tenantName, ["name"] = name });
 
     public static ConflictException DomainTaken(string domain, string tenantId, string tenantName) =>
-        new($"The domain '{domain}' already belongs to tenant '{tenantName}'.", "domain-taken",
+        new(ApiMessages.DomainTaken.Text(domain, tenantName), "domain-taken",
             new Dictionary<string, object?> { ["tenantId"] = tenantId, ["tenantName"] = tenantName, ["domain"] = domain });
 }

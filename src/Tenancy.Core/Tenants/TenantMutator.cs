@@ -1,5 +1,6 @@
 using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Tenants;
 
@@ -37,7 +38,7 @@ public sealed class TenantMutator(ITenantStore store)
         }, cancellationToken), cancellationToken);
     }
 
-    private static PreconditionFailedException Stale() => new("The tenant has changed since you read it (If-Match is stale).");
+    private static PreconditionFailedException Stale() => new(ApiMessages.TenantStale.Text());
 
     /// <summary>The tenant; one outside the caller's reach is not found, exactly like a missing one (R10).</summary>
     public async Task<Tenant> GetAsync(string accountId, string tenantId, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Tenants;
 
@@ -21,7 +22,7 @@ public static partial class TenantName
 
     public static void Validate(string cleaned, FieldErrors errors, string field = "name")
     {
-        if (cleaned.Length == 0) errors.Add(field, "A tenant name is required.");
+        if (cleaned.Length == 0) errors.Add(field, ApiMessages.TenantNameRequired.Text());
         TextRules.MaxLength(errors, field, cleaned, MaxLength);
         TextRules.NoControlCharacters(errors, field, cleaned, allowNewLines: false);
     }

@@ -4,6 +4,7 @@ using Tenancy.Core.Common;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
 using Tenancy.Core.Domains;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Core.Tenants;
 
@@ -15,7 +16,8 @@ public sealed record NewTenantRequest(
     IReadOnlyList<string>? Domains = null,
     bool ConfirmReassign = false);
 
-public sealed record TenantPatch(string? Name, string? Notes);
+/// <param name="EditSession">The caller's edit session (the console's autosave): its saves make one audit entry.</param>
+public sealed record TenantPatch(string? Name, string? Notes, string? EditSession = null);
 
 /// <summary>Tenant use cases (R2): validate, apply the rules, and hand atomic writes to the store.</summary>
 public sealed class TenantService(ITenantStore store, TenantMutator mutator, DeviceGroupService groups, TenantDeletion deletion, TimeProvider clock)
@@ -36,7 +38,7 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
             var assigned = await groups.ReadForAssignmentAsync(accountId, tenant.Id, groupIds, request.ConfirmReassign, cancellationToken);
             var created = tenant with { DeviceGroupCount = assigned.Count };
             var audit = AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantCreated, AuditTargets.Tenant, tenant.Id, null,
-                created with { Groups = assigned });
+                created with { Groups = assigned }).FoundAlsoUnder(AuditMoves.Concerned(assigned, tenant.Id));
             return await store.CreateAsync(accountId, created, assigned, audit, cancellationToken);
         }, cancellationToken);
     }
@@ -133,6 +135,8 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         if (name is not null) TenantName.Validate(name, errors);
         var notes = patch.Notes is null ? null : TextRules.Clean(patch.Notes) ?? "";
         TenantRules.ValidateNotes(notes, errors);
+        if (patch.EditSession is not null && !Ids.LooksValid(patch.EditSession))
+            errors.Add("Edit-Session", ApiMessages.IdShape.Text());
         errors.ThrowIfAny();
 
         return mutator.MutateAsync(accountId, tenantId, ifMatch, tenant =>
@@ -142,8 +146,12 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
                 Name = name ?? tenant.Name,
                 Notes = notes is null ? tenant.Notes : notes.Length == 0 ? null : notes,
             };
-            return changed == tenant ? tenant : changed with { UpdatedAt = clock.GetUtcNow() };
-        }, (before, after) => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantUpdated, AuditTargets.Tenant, tenantId, before, after), cancellationToken);
+            if (changed == tenant) return tenant;
+            var now = clock.GetUtcNow();
+            changed = changed with { UpdatedAt = now };
+            return changed with { EditSession = TenantEditSession.Next(tenant, changed, patch.EditSession, now) };
+        }, (before, after) => after.EditSession?.Entry(tenantId)
+                              ?? AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantUpdated, AuditTargets.Tenant, tenantId, before, after), cancellationToken);
     }
 
     public async Task DeleteAsync(string accountId, string tenantId, string? ifMatch, CancellationToken cancellationToken)
@@ -152,10 +160,10 @@ public sealed class TenantService(ITenantStore store, TenantMutator mutator, Dev
         {
             var current = await mutator.GetAsync(accountId, tenantId, cancellationToken);
             if (current.ETag != ifMatch)
-                throw new PreconditionFailedException("The tenant has changed since you read it (If-Match is stale).");
+                throw new PreconditionFailedException(ApiMessages.TenantStale.Text());
         }
         if (!Ids.LooksValid(tenantId) || !await deletion.DeleteAsync(accountId, tenantId,
                 t => AuditEntry.Of(clock.GetUtcNow(), AuditActions.TenantDeleted, AuditTargets.Tenant, t.Id, t, null), cancellationToken))
-            throw new NotFoundException($"Tenant '{tenantId}' was not found.");
+            throw new NotFoundException(ApiMessages.TenantNotFound.Text(tenantId));
     }
 }

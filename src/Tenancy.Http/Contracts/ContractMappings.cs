@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tenancy.Core.Audit;
 using Tenancy.Core.Contacts;
 using Tenancy.Core.DeviceGroups;
+using Tenancy.Core.Common.Messages;
 using Tenancy.Core.Imports;
 using Tenancy.Core.Tenants;
 
@@ -26,12 +27,13 @@ public static class ContractMappings
 
     extension(ImportJobResponse)
     {
-        public static ImportJobResponse From(ImportJob job) => new(
+        /// <summary>The job, its messages and column names said in <paramref name="language"/> (stored in English).</summary>
+        public static ImportJobResponse From(ImportJob job, TemplateLanguage language = TemplateLanguage.English) => new(
             job.Id.Length == 0 ? null : job.Id, job.Status, job.Mode, job.FileName,
             job.RowCount, job.TenantCount, job.CreatedCount, job.UpdatedCount, job.UnchangedCount, job.FailedCount, job.Progress, job.ChunkCount, job.Chunks.Count,
-            job.Status != ImportStatus.Failed || job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, job.Failure.Message),
-            job.ErrorCount, job.InlineErrors.Select(ImportIssueResponse.From).ToList(),
-            job.WarningCount, job.InlineWarnings.Select(ImportIssueResponse.From).ToList(),
+            job.Status != ImportStatus.Failed || job.Failure is null ? null : new ImportFailureResponse(job.Failure.Code, MessageLanguage.In(language, job.Failure.Message)),
+            job.ErrorCount, job.InlineErrors.Select(e => ImportIssueResponse.From(e, language)).ToList(),
+            job.WarningCount, job.InlineWarnings.Select(e => ImportIssueResponse.From(e, language)).ToList(),
             job.CreatedAt, job.CompletedAt, job.UndoneAt,
             job.UndoStartedAt is null ? null : new ImportUndoResponse(
                 job.UndoChunks.Sum(u => u.Removed), job.UndoChunks.Sum(u => u.Restored), job.UndoChunks.Sum(u => u.Kept.Count),
@@ -41,7 +43,8 @@ public static class ContractMappings
 
     extension(ImportIssueResponse)
     {
-        public static ImportIssueResponse From(ImportIssue e) => new(e.Row, e.Column, e.Message);
+        public static ImportIssueResponse From(ImportIssue e, TemplateLanguage language = TemplateLanguage.English) =>
+            new(e.Row, MessageLanguage.Column(language, e.Column), MessageLanguage.In(language, e.Message));
     }
 
     extension(AuditEntryResponse)

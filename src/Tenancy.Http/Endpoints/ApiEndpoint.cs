@@ -10,6 +10,7 @@ using Tenancy.Http.Logging;
 using Tenancy.Http.Problems;
 using Tenancy.Http.RateLimits;
 using Tenancy.Http.Security;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -27,6 +28,7 @@ public static class ApiEndpoint
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         SecurityHeaders.Apply(request.HttpContext.Response); // before the headers are kept: every answer has them
+        RequestLanguage.Remember(request);
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         IDisposable? accountScope = null; // kept to the end, so that an error's line names the account too
@@ -67,7 +69,7 @@ public static class ApiEndpoint
                         AccessRule.Require(current, apiRoute.Operation);
                         if (apiRoute.Sensitive is { } sensitive) await SignatureGate.RequireAsync(request, current, sensitive, cancellationToken);
                     }
-                    else if (current.IsAgent) throw new ForbiddenException("This operation is not allowed for agents.");
+                    else if (current.IsAgent) throw new ForbiddenException(ApiMessages.NotForAgents.Text());
                     return await handler(new RequestContext(current, request, cancellationToken));
                 }, cancellationToken);
             }
@@ -97,6 +99,7 @@ public static class ApiEndpoint
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         SecurityHeaders.Apply(request.HttpContext.Response); // before the headers are kept: every answer has them
+        RequestLanguage.Remember(request);
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         SignIn? signIn = null;

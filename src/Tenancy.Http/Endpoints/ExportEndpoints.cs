@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Common;
 using Tenancy.Core.Imports;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -11,7 +12,7 @@ public static class ExportEndpoints
     {
         var lang = QueryArgs.String(request, "lang", maxLength: 10);
         if (!TemplateLanguages.TryParse(lang, out var language))
-            throw ValidationException.For("lang", "Must be en or fr.");
+            throw ValidationException.For("lang", ApiMessages.LanguageCode.Text());
         var export = await ctx.Service<TenantExportService>().StartAsync(ctx.AccountId, language, ctx.CancellationToken);
         return Results.Stream(export.WriteToAsync, TemplateFiles.ContentType, export.FileName);
     });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tenancy.Core.Common;
+using Tenancy.Core.Common.Messages;
 
 namespace Tenancy.Http.Endpoints;
 
@@ -11,7 +12,7 @@ public static class QueryArgs
         var size = PageRequest.DefaultSize;
         var raw = request.Query["pageSize"].ToString();
         if (raw.Length > 0 && (!int.TryParse(raw, out size) || size < 1 || size > PageRequest.MaxSize))
-            throw ValidationException.For("pageSize", $"Must be a whole number from 1 to {PageRequest.MaxSize}.");
+            throw ValidationException.For("pageSize", ApiMessages.PageSize.Text(PageRequest.MaxSize));
         var token = request.Query["continuationToken"].ToString();
         return new PageRequest(size, token.Length == 0 ? null : token);
     }

@@ -1,5 +1,6 @@
 using Tenancy.Core.Signatures;
 using Microsoft.AspNetCore.Http;
+using Tenancy.Http.OpenApi;
 using Tenancy.Core.Tenants;
 using Tenancy.Http.Contracts;
 using Tenancy.Http.Json;
@@ -38,9 +39,12 @@ public static class TenantEndpoints
     {
         var body = await JsonBody.ReadAsync<PatchTenantBody>(request, ctx.CancellationToken);
         var tenant = await ctx.Service<TenantService>().UpdateAsync(ctx.AccountId, tenantId,
-            new TenantPatch(body.Name, body.Notes), ctx.IfMatch, ctx.CancellationToken);
+            new TenantPatch(body.Name, body.Notes, EditSession(request)), ctx.IfMatch, ctx.CancellationToken);
         return await TenantViews.OkAsync(ctx, tenant);
     });
+
+    private static string? EditSession(HttpRequest request) =>
+        request.Headers[EditSessionMetadata.Header].Count > 0 ? request.Headers[EditSessionMetadata.Header].ToString() : null;
 
     public static Task<IResult> Delete(HttpRequest request, string tenantId) => ApiEndpoint.RunAsync(request, [RouteArg.Id("tenantId", tenantId)], async ctx =>
     {

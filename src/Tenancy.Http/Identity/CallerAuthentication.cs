@@ -1,4 +1,5 @@
 using Tenancy.Core.Accounts;
+using Tenancy.Core.Common.Messages;
 using Tenancy.Core.Identity;
 
 namespace Tenancy.Http.Identity;
@@ -13,9 +14,9 @@ public sealed record SignIn(Caller? Caller, PersonIdentity? Identity, string Ref
 /// </summary>
 public sealed class CallerAuthentication(AccountService accounts, AccessTokens tokens)
 {
-    public const string NoCredential = "Send your API key (the account's or an agent's) or your work account's token as 'Authorization: Bearer <key or token>'.";
-    public const string BadKey = "The API key is not valid.";
-    public const string Unlinked = "Your work account is not linked to an agent of any account: ask an administrator of your account for an invitation, then open its link.";
+    public static readonly string NoCredential = ApiMessages.KeyMissing.Text();
+    public static readonly string BadKey = ApiMessages.KeyNotValid.Text();
+    public static readonly string Unlinked = ApiMessages.Unlinked.Text();
 
     public async Task<SignIn> AuthenticateAsync(string? bearer, bool hasAuthorization, CancellationToken cancellationToken)
     {

@@ -49,6 +49,10 @@ public static class QueryParameters
         "The template's language: en (the default) or fr. A regional tag such as fr-CA is read as its language.",
         () => new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["en", "fr"], Default = "en" }, "fr");
 
+    public static readonly QueryParameter ReportLanguage = new("lang",
+        "The report's language (headers, help sheet and Error column): en or fr. Left out, the caller's Accept-Language, else the uploaded file's language.",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["en", "fr"] }, "fr");
+
     public static readonly QueryParameter ValidateOnly = new("validateOnly",
         "true checks the file and answers 200 with the report; nothing is stored or created.",
         () => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false }, true);

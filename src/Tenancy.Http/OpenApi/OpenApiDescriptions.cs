@@ -14,6 +14,12 @@ public sealed record QueryParametersMetadata(IReadOnlyList<QueryParameter> Param
 /// <summary>The operation reads <c>If-Match</c> and answers 412 when it is stale.</summary>
 public sealed record IfMatchMetadata;
 
+/// <summary>The operation reads <c>Edit-Session</c>: the saves of one edit session make one audit entry.</summary>
+public sealed record EditSessionMetadata
+{
+    public const string Header = "Edit-Session";
+}
+
 /// <summary>The operation's success answers carry the tenant's <c>ETag</c>.</summary>
 public sealed record ETagMetadata;
 
@@ -54,6 +60,8 @@ public static class OpenApiDescriptions
     /// <summary>Paging: <c>pageSize</c> and <c>continuationToken</c>.</summary>
     public static RouteHandlerBuilder Paged(this RouteHandlerBuilder builder) =>
         builder.Query(QueryParameters.PageSize, QueryParameters.ContinuationToken);
+
+    public static RouteHandlerBuilder EditSession(this RouteHandlerBuilder builder) => builder.WithMetadata(new EditSessionMetadata());
 
     public static RouteHandlerBuilder IfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new IfMatchMetadata()).Problems(412);

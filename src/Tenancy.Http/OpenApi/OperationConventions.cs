@@ -20,13 +20,18 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         DescribePathParameters(operation);
         if (metadata.OfType<RolesMetadata>().FirstOrDefault() is { } roles)
+        {
             operation.Description = (operation.Description is { Length: > 0 } d ? d + " " : "") + RolesText(roles.Operation);
+            (operation.Parameters ??= []).Add(AcceptLanguageParameter());
+        }
         if (metadata.OfType<SignedMetadata>().FirstOrDefault() is { } signed)
             operation.Description += " " + SignedText(signed.Operation);
         foreach (var query in metadata.OfType<QueryParametersMetadata>().SelectMany(m => m.Parameters))
             (operation.Parameters ??= []).Add(QueryParameterOf(query));
         if (metadata.OfType<IfMatchMetadata>().Any())
             (operation.Parameters ??= []).Add(IfMatchParameter());
+        if (metadata.OfType<EditSessionMetadata>().Any())
+            (operation.Parameters ??= []).Add(EditSessionParameter());
 
         if (metadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
             operation.RequestBody = await JsonBodyAsync(body.BodyType, context, cancellationToken);
@@ -85,6 +90,29 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
         Description = query.Description,
         Schema = query.Schema(),
         Example = query.Example.DeepClone(),
+    };
+
+    private static OpenApiParameter AcceptLanguageParameter() => new()
+    {
+        Name = "Accept-Language",
+        In = ParameterLocation.Header,
+        Description = "The language of the answer's words for people: en (the default) or fr, by weight (fr-CA reads as fr; others as en). " +
+                      "It applies to a problem's title, detail and errors, to import row errors and warnings with their column names, and " +
+                      "to the error report when lang is left out. Codes (type, status, field names, actions) never change; the answer says " +
+                      "its language in Content-Language. A sentence without a French version stays English.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256 },
+        Example = "fr-FR, fr;q=0.9, en;q=0.5",
+    };
+
+    private static OpenApiParameter EditSessionParameter() => new()
+    {
+        Name = EditSessionMetadata.Header,
+        In = ParameterLocation.Header,
+        Description = "An id the caller makes for one editing session (the console: from the first keystroke in a field until the field is left). " +
+                      "Successive saves of one session by one caller, with no other change to the tenant between them, are one tenant.updated " +
+                      "audit entry: its before is the tenant before the first save, its after the tenant after the last. Left out, each change is an entry of its own.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 3, MaxLength = 64, Pattern = "^[A-Za-z0-9_-]{3,64}$" },
+        Example = "edit_5f0c2a7be1d94f3c8a51f0e2b7c9d431",
     };
 
     private static OpenApiParameter IfMatchParameter() => new()

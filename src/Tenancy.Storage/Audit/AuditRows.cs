@@ -22,7 +22,21 @@ public static class AuditRows
     public static TableTransactionAction Append(string accountId, AuditEntry entry) =>
         new(TableTransactionActionType.UpsertReplace, Entity(accountId, entry));
 
-    public static TableEntity Entity(string accountId, AuditEntry entry) => new(accountId, Key(entry))
+    public static TableEntity Entity(string accountId, AuditEntry entry)
+    {
+        var row = Row(accountId, entry);
+        foreach (var id in entry.AlsoUnder) row[AlsoUnderProperty(id)] = true;
+        return row;
+    }
+
+    /// <summary>
+    /// The property that marks an entry as found under <paramref name="id"/> too: a filter can test a property but not
+    /// search a list, so each such id is a property of its own (an entry concerns a few dozen at most). Ids hold
+    /// letters, digits, '_' and '-'; '-' cannot appear in a property name, so '_' is written "_u" and '-' "_h".
+    /// </summary>
+    public static string AlsoUnderProperty(string id) => "Also_" + id.Replace("_", "_u").Replace("-", "_h");
+
+    private static TableEntity Row(string accountId, AuditEntry entry) => new(accountId, Key(entry))
     {
         ["Id"] = entry.Id,
         ["At"] = entry.At,
@@ -44,7 +58,11 @@ public static class AuditRows
         row.GetString("TargetType"),
         row.GetString("TargetId"),
         row.GetString("Before"),
-        row.GetString("After"));
+        row.GetString("After"))
+    {
+        AlsoUnder = row.Keys.Where(k => k.StartsWith("Also_", StringComparison.Ordinal))
+            .Select(k => k[5..].Replace("_h", "-").Replace("_u", "_")).ToList(),
+    };
 
     private static long Inverted(DateTimeOffset at) => DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
 

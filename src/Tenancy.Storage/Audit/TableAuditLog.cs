@@ -8,7 +8,7 @@ namespace Tenancy.Storage.Audit;
 
 /// <summary>
 /// Reads the audit log with every filter in the query: the time range is a key range (<see cref="AuditRows"/>), target
-/// and actor are property filters. A page is read until it is full or the range ends, so a selective filter never gives
+/// and actor are property filters (a target is also found where an entry lists it in <see cref="AuditEntry.AlsoUnder"/>). A page is read until it is full or the range ends, so a selective filter never gives
 /// an empty page in the middle; the continuation token is the page's last key, opaque.
 /// </summary>
 public sealed class TableAuditLog(TenancyTables tables) : IAuditLog
@@ -22,7 +22,8 @@ public sealed class TableAuditLog(TenancyTables tables) : IAuditLog
         filter.Append(after is not null ? $" and RowKey gt '{after}'" : "");
         filter.Append($" and RowKey ge '{(query.To is { } to ? AuditRows.KeyBefore(to) : AuditRows.Prefix)}'");
         filter.Append($" and RowKey lt '{(query.From is { } from ? AuditRows.KeyBefore(from) : "U}")}'");
-        if (query.TargetId is not null) filter.Append($" and TargetId eq '{Quote(query.TargetId)}'");
+        if (query.TargetId is not null)
+            filter.Append($" and (TargetId eq '{Quote(query.TargetId)}' or {AuditRows.AlsoUnderProperty(query.TargetId)} eq true)");
         if (query.ActorId is not null) filter.Append($" and ActorId eq '{Quote(query.ActorId)}'");
 
         var rows = new List<TableEntity>(page.PageSize + 1);

@@ -68,7 +68,22 @@ public static class TenantRows
         return rows;
     }
 
-    private static TableEntity TenantEntity(string accountId, Tenant tenant, bool deleting) => new(accountId, TenantKey(tenant.Id))
+    private static TableEntity TenantEntity(string accountId, Tenant tenant, bool deleting)
+    {
+        var row = TenantRow(accountId, tenant, deleting);
+        if (tenant.EditSession is { } session)
+        {
+            row["EditSessionId"] = session.Id;
+            row["EditSessionActorId"] = session.ActorId;
+            row["EditSessionEntryId"] = session.EntryId;
+            row["EditSessionAt"] = session.At;
+            row["EditSessionBefore"] = session.Before;
+            row["EditSessionAfter"] = session.After;
+        }
+        return row;
+    }
+
+    private static TableEntity TenantRow(string accountId, Tenant tenant, bool deleting) => new(accountId, TenantKey(tenant.Id))
     {
         ["Name"] = tenant.Name,
         ["Notes"] = tenant.Notes,
@@ -126,6 +141,10 @@ public static class TenantRows
         ETag: t.ETag.ToString())
     {
         DeviceGroupCount = t.GetInt32("DeviceGroupCount") ?? 0,
+        EditSession = t.GetString("EditSessionId") is { } session
+            ? new TenantEditSession(session, t.GetString("EditSessionActorId"), t.GetString("EditSessionEntryId"),
+                t.GetDateTimeOffset("EditSessionAt") ?? default, t.GetString("EditSessionBefore"), t.GetString("EditSessionAfter"))
+            : null,
     };
 
     private static Contact ReadContact(TableEntity c) => new(
