@@ -9,16 +9,19 @@ namespace Tenancy.Infra.Tests.Docs;
 /// </summary>
 public static partial class MarkdownText
 {
-    public static string Prose(string markdown)
+    public static string Prose(string markdown) => CodeSpan().Replace(OutsideFences(markdown), "");
+
+    /// <summary>The text with fenced code blocks blanked out (their lines kept, empty, so that line numbers hold).</summary>
+    public static string OutsideFences(string markdown)
     {
-        var prose = new StringBuilder();
+        var text = new StringBuilder();
         var inFence = false;
         foreach (var line in markdown.ReplaceLineEndings("\n").Split('\n'))
         {
-            if (Fence().IsMatch(line)) { inFence = !inFence; prose.Append('\n'); continue; }
-            prose.Append(inFence ? "" : CodeSpan().Replace(line, "")).Append('\n');
+            if (Fence().IsMatch(line)) { inFence = !inFence; text.Append('\n'); continue; }
+            text.Append(inFence ? "" : line).Append('\n');
         }
-        return prose.ToString();
+        return text.ToString();
     }
 
     public static IEnumerable<string> LinkTargets(string markdown)
@@ -35,7 +38,7 @@ public static partial class MarkdownText
     {
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>();
-        foreach (var line in Prose(markdown).Split('\n'))
+        foreach (var line in OutsideFences(markdown).Split('\n'))
         {
             var heading = Heading().Match(line);
             if (!heading.Success) continue;
