@@ -26,6 +26,8 @@ public partial class DevelopmentLogTests
     [InlineData("other helpers' builds and benchmarks")]
     [InlineData("before is commit `404bb6d`, after this design")]
     [InlineData("measured by its helper run")]
+    [InlineData("Session 4 (routing-perf branch): tickets in batches")]
+    [InlineData("each run of the routing-perf branch right after a run of main")]
     public void A_development_log_phrase_is_found(string text) =>
         Assert.NotEmpty(DevelopmentLogPhrases(text));
 
