@@ -1,6 +1,6 @@
 namespace Tenancy.Core.Audit;
 
-/// <summary>Every action the audit log records, by the kind of resource it changes (the README lists them too).</summary>
+/// <summary>Every action the audit log records, by the kind of resource it changes (docs/api.md lists them too).</summary>
 public static class AuditActions
 {
     public const string TenantCreated = "tenant.created";

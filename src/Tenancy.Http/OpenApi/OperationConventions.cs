@@ -69,7 +69,7 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
     /// <summary>The signature sentence of a sensitive operation, from the one list (<see cref="Tenancy.Core.Signatures.SensitiveOperations"/>).</summary>
     public static string SignedText(Tenancy.Core.Signatures.SensitiveOperation operation) =>
         $"Sensitive ({Tenancy.Core.Signatures.SensitiveOperations.Descriptions[operation]}): an agent must sign the request with an approved signing key "
-        + "(RFC 9421: Signature-Input, Signature and, with a body, Content-Digest; see the README's signature profile), otherwise 403 "
+        + "(RFC 9421: Signature-Input, Signature and, with a body, Content-Digest; see docs/signing-keys.md in the repository), otherwise 403 "
         + "urn:tenancy:problem:signature-required; the account key needs no signature.";
 
     private static void DescribePathParameters(OpenApiOperation operation)

@@ -44,6 +44,8 @@ public static class TenancyOpenApi
     {
         document.Info.Title = "Tenancy API";
         document.Info.Version = "1.0.0";
+        document.Info.Contact = new OpenApiContact { Name = "Tenancy contributors" };
+        document.Info.License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://spdx.org/licenses/MIT.html") };
         document.Info.Description =
             "Tenants, contacts, device groups, email domains, imports, agents and access for an MSP (managed service provider).\n\n" +
             "Authenticate with `Authorization: Bearer <key>`: the account's API key (the owner's; may do everything), or an " +

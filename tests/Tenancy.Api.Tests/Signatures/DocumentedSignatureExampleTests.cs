@@ -5,16 +5,16 @@ using Tenancy.Local;
 
 namespace Tenancy.Api.Tests.Signatures;
 
-/// <summary>The README's worked signature example is true: its base is what we build from its request, and its signature verifies.</summary>
-public partial class ReadmeSignatureExampleTests
+/// <summary>The worked signature example of docs/signing-keys.md is true: its base is what we build from its request, and its signature verifies.</summary>
+public partial class DocumentedSignatureExampleTests
 {
     [Fact]
-    public void The_readme_example_builds_the_documented_base_and_verifies_with_the_documented_key()
+    public void The_documented_example_builds_the_documented_base_and_verifies_with_the_documented_key()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var requestText = Block(readme, "signature-example:request");
-        var documentedBase = Block(readme, "signature-example:base");
-        var jwk = PublicJwk().Match(readme).Groups[1].Value;
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "signing-keys.md"));
+        var requestText = Block(document, "signature-example:request");
+        var documentedBase = Block(document, "signature-example:base");
+        var jwk = PublicJwk().Match(document).Groups[1].Value;
 
         var (request, body) = Parse(requestText);
         var created = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Created().Match(requestText).Groups[1].Value));
@@ -25,14 +25,14 @@ public partial class ReadmeSignatureExampleTests
         Assert.Equal("sk_0197a3c2f1d7804e2f6c8d0e2a4c6b8f", signature.KeyId);
     }
 
-    private static string Block(string readme, string marker)
+    private static string Block(string document, string marker)
     {
-        var start = readme.IndexOf($"<!-- {marker} -->", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"the README has no {marker} block");
-        var open = readme.IndexOf("```", start, StringComparison.Ordinal);
-        var firstLine = readme.IndexOf('\n', open) + 1;
-        var close = readme.IndexOf("\n```", firstLine, StringComparison.Ordinal);
-        return readme[firstLine..close];
+        var start = document.IndexOf($"<!-- {marker} -->", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/signing-keys.md has no {marker} block");
+        var open = document.IndexOf("```", start, StringComparison.Ordinal);
+        var firstLine = document.IndexOf('\n', open) + 1;
+        var close = document.IndexOf("\n```", firstLine, StringComparison.Ordinal);
+        return document[firstLine..close];
     }
 
     private static (HttpMessageParts Request, byte[] Body) Parse(string http)
