@@ -36,6 +36,7 @@ public static class TenancyComposition
         services.AddSingleton<TenantMutator>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<Core.PersonalData.PersonalDataService>();
         services.AddSingleton<DeviceGroupService>();
         services.AddSingleton<Core.Access.AccessService>();
         services.AddSingleton<Core.Access.AgentCallers>();

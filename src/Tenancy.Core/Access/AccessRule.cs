@@ -56,6 +56,7 @@ public static class AccessRule
         Operation.ReadAudit => "reading the audit log",
         Operation.MoveDevices => "moving devices",
         Operation.SigningKeys => "managing signing keys",
+        Operation.PersonalData => "finding and erasing personal data",
         _ => "reading",
     };
 }

@@ -19,6 +19,7 @@ public enum SensitiveOperation
     ChangeAgents,
     RotateApiKey,
     ApproveSigningKey,
+    ErasePersonalData,
 }
 
 public static class SensitiveOperations
@@ -36,5 +37,6 @@ public static class SensitiveOperations
         [SensitiveOperation.ChangeAgents] = "creating or deleting an agent, or changing an agent's role",
         [SensitiveOperation.RotateApiKey] = "rotating an agent's API key",
         [SensitiveOperation.ApproveSigningKey] = "approving a signing key",
+        [SensitiveOperation.ErasePersonalData] = "erasing a person's data everywhere",
     };
 }

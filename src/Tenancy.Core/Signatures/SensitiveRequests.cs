@@ -32,6 +32,7 @@ public static class SensitiveRequests
         new("POST", "access-grants", SensitiveOperation.ChangeGrants),
         new("DELETE", "access-grants/{grantId}", SensitiveOperation.ChangeGrants),
         new("POST", "signing-keys/{keyId}/approve", SensitiveOperation.ApproveSigningKey),
+        new("POST", "personal-data/erasures", SensitiveOperation.ErasePersonalData),
     ];
 
     /// <summary>The operation a route always is, whatever its body; null for routes that are never or only sometimes sensitive.</summary>

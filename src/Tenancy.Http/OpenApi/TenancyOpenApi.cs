@@ -24,6 +24,7 @@ public static class TenancyOpenApi
         ["Agents and access"] = "Who the caller is, agents with their own keys, agent groups, grants, and who reaches what (R10).",
         ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
         ["Audit"] = "Every change, with who made it, when, and the values before and after; read only.",
+        ["Personal data"] = "Find a person everywhere (a copy to hand over) and erase them everywhere (R15).",
         ["Signing keys"] = "Agents' signing keys: the public halves of the key pairs that sign sensitive requests (RFC 9421), approved by an administrator.",
     };
 

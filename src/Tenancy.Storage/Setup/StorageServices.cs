@@ -49,6 +49,7 @@ public static class StorageServices
         services.AddSingleton<IImportJobStore, TableImportJobStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IImportLedger, TableImportLedger>();
+        services.AddSingleton<Core.PersonalData.IPersonalDataStore, PersonalData.TablePersonalDataStore>();
         return services;
     }
 }
