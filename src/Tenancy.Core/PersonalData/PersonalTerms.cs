@@ -40,8 +40,9 @@ public sealed partial record PersonalTerms(string EmailKey, IReadOnlyList<string
         var trimmed = text.TrimStart();
         if (trimmed.Length > 0 && trimmed[0] is '{' or '[' && TryParse(text) is { } node)
         {
-            var scrubbed = ScrubNode(node);
-            return scrubbed.ToJsonString() == node.ToJsonString() ? text : scrubbed.ToJsonString(JsonOptions);
+            var original = node.ToJsonString();
+            var scrubbed = ScrubNode(node).ToJsonString();
+            return scrubbed == original ? text : ScrubNode(JsonNode.Parse(text)!).ToJsonString(JsonOptions);
         }
         return ScrubText(text);
     }

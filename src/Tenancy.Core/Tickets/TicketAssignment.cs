@@ -49,16 +49,18 @@ public sealed record TicketAssignment(
 {
     public const string QueueName = "ticket-assignments";
 
+    // A field, not a property: no answer, message or schema carries it.
+    private string? _senderKey;
+
     /// <summary>
     /// The sender's email key (<see cref="EmailKey"/>), for the store's sender index only (R15: a person's tickets are
     /// found and forgotten by it); never in the assignment's JSON, so no answer or message carries the address.
     /// </summary>
-    [JsonIgnore]
-    public string? SenderKey { get; init; }
+    public string? SenderKey() => _senderKey;
 
     public static TicketAssignment For(IncomingTicket ticket, RoutingDecision decision, DateTimeOffset assignedAt) =>
         new(ticket.AccountId, ticket.TicketId, decision.TenantId, decision.TenantName, decision.MatchedDomain,
-            decision.Match, assignedAt, decision.Reason) { SenderKey = EmailKey.For(ticket.From) };
+            decision.Match, assignedAt, decision.Reason) { _senderKey = EmailKey.For(ticket.From) };
 
     public string ToJson() => JsonSerializer.Serialize(this, TicketJson.Options);
 

@@ -15,7 +15,7 @@ public static class TicketSenderRows
     public static string PrefixOf(string emailKey) => RowKeys.Join("S", RowKeys.Escape(emailKey), "");
 
     public static TableTransactionAction? For(TicketAssignment assignment) =>
-        assignment.SenderKey is { } key
+        assignment.SenderKey() is { } key
             ? new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 new TableEntity(assignment.AccountId, PrefixOf(key) + RowKeys.Escape(assignment.TicketId)) { ["Ticket"] = RowKeys.Escape(assignment.TicketId) })
             : null;
