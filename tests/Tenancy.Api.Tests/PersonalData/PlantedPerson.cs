@@ -70,4 +70,53 @@ internal sealed record PlantedPerson(HttpClient Client, string Email, string Nam
         }
         throw new TimeoutException($"ticket {ticketId} was not assigned");
     }
+
+    /// <summary>No answer or download holds the address, the name, the phone or the notes; a new search finds nothing.</summary>
+    public async Task AssertNoTraceAsync()
+    {
+        foreach (var (what, text) in await EverythingTheApiAnswersAsync())
+        {
+            Assert.False(text.Contains("kellerman", StringComparison.OrdinalIgnoreCase), $"{what} holds the address or the name: {text}");
+            Assert.False(text.Contains(Phone), $"{what} holds the phone: {text}");
+            Assert.False(text.Contains("before nine"), $"{what} holds the notes: {text}");
+        }
+        var search = await (await Client.GetAsync($"api/personal-data?email={Uri.EscapeDataString(Email)}")).ReadObjectAsync();
+        Assert.All(new[] { "contacts", "agents", "auditEntries", "importJobs", "files", "ticketAssignments" }, list => Assert.Empty(search[list]!.AsArray()));
+    }
+
+    public async Task<List<JsonObject>> AllAuditEntriesAsync()
+    {
+        var entries = new List<JsonObject>();
+        string? token = null;
+        do
+        {
+            var page = await (await Client.GetAsync("api/audit?pageSize=200" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)))).ReadObjectAsync();
+            entries.AddRange(page["items"]!.AsArray().Select(e => e!.AsObject()));
+            token = (string?)page["continuationToken"];
+        } while (token is not null);
+        return entries;
+    }
+
+    /// <summary>Every answer and download of the account where the person was: tenants, audit, imports with their errors and report, tickets, a new search.</summary>
+    private async Task<List<(string What, string Text)>> EverythingTheApiAnswersAsync()
+    {
+        var client = Client;
+        var urls = new List<string> { "api/tenants?pageSize=200", "api/tenant-imports", $"api/tenant-imports/{ImportId}",
+            $"api/tenant-imports/{ImportId}/errors/items?pageSize=200" };
+        var tenants = await (await client.GetAsync("api/tenants?pageSize=200")).ReadObjectAsync();
+        urls.AddRange(tenants["items"]!.AsArray().Select(t => $"api/tenants/{t!["id"]}"));
+        urls.AddRange(TicketIds.Select(t => $"api/tickets/{t}/assignment"));
+        var answers = new List<(string, string)>();
+        foreach (var url in urls) answers.Add((url, await (await client.GetAsync(url)).Content.ReadAsStringAsync()));
+        answers.AddRange((await AllAuditEntriesAsync()).Select(e => ("api/audit", e.ToJsonString(new System.Text.Json.JsonSerializerOptions
+            { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))));
+
+        var report = await client.GetAsync($"api/tenant-imports/{ImportId}/errors");
+        answers.Add(("error report", report.StatusCode == HttpStatusCode.OK
+            ? string.Join("\n", Spreadsheets.Read(await report.Content.ReadAsByteArrayAsync()).Select(r => string.Join("\t", r)))
+            : await report.Content.ReadAsStringAsync()));
+        var export = await client.GetAsync("api/tenants/export");
+        answers.Add(("export", string.Join("\n", Spreadsheets.Read(await export.Content.ReadAsByteArrayAsync()).Select(r => string.Join("\t", r)))));
+        return answers;
+    }
 }
