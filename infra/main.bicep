@@ -35,6 +35,15 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+// Sign-in with work accounts (R14, docs/sign-in.md): the Microsoft Entra ID authority whose tokens the API
+// accepts, and the audience they carry (the API app registration's client id or Application ID URI). Empty
+// authority: API keys only.
+@description('OpenID Connect authority trusted by the API, e.g. https://login.microsoftonline.com/organizations/v2.0 or https://login.microsoftonline.com/{directory id}/v2.0. Empty: API keys only.')
+param identityAuthority string = ''
+
+@description('The audience of the API\'s access tokens: the API app registration\'s client id (v2 tokens) or its Application ID URI.')
+param identityAudience string = ''
+
 // Static Web Apps run in a few regions only; the console's files are served from the nearest edge anyway.
 @allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
 param webLocation string = 'westeurope'
@@ -198,6 +207,8 @@ module api 'app/api.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    identityAuthority: identityAuthority
+    identityAudience: identityAudience
     runtimeVersion: '10.0'
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
@@ -231,3 +242,5 @@ output TENANT_IMPORTS_SYSTEM_TOPIC_NAME string = storageEvents.outputs.name
 output AZURE_SERVICEBUS_NAMESPACE string = serviceBus.outputs.name
 output AZURE_SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output TENANCY_IDENTITY_AUTHORITY string = identityAuthority
+output TENANCY_IDENTITY_AUDIENCE string = identityAudience

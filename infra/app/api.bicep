@@ -18,6 +18,10 @@ param runtimeVersion string = '10.0'
 
 @description('Browser origins allowed to call the API (CORS): the console\'s Static Web App.')
 param allowedOrigins array = []
+@description('OpenID Connect authority whose tokens the API accepts (R14); empty: API keys only.')
+param identityAuthority string = ''
+@description('The audience those tokens carry.')
+param identityAudience string = ''
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 100
 
@@ -63,6 +67,13 @@ var monitoringSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
+// The issuer the API trusts for people's tokens (R14): discovery and keys are read over HTTPS.
+var signInSettings = empty(identityAuthority) ? {} : {
+  TENANCY_IDENTITY__Issuers__0__Authority: identityAuthority
+  TENANCY_IDENTITY__Issuers__0__Audience: identityAudience
+  TENANCY_IDENTITY__Issuers__0__RequireHttpsMetadata: 'true'
+}
+
 // Lets DefaultAzureCredential in app code pick the user-assigned identity.
 var identitySettings = {
   AZURE_CLIENT_ID: identityClientId
@@ -84,7 +95,7 @@ module functionApp '../core/host/functions-flexconsumption.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     allowedOrigins: allowedOrigins
-    appSettings: union(hostStorageSettings, tenancyStorageSettings, serviceBusSettings, monitoringSettings, identitySettings)
+    appSettings: union(hostStorageSettings, tenancyStorageSettings, serviceBusSettings, monitoringSettings, identitySettings, signInSettings)
   }
 }
 

@@ -11,7 +11,13 @@ public sealed record MeResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The agent's id; absent for the account key.")] string? AgentId,
     [property: Description("The agent's name, or the account's.")] string Name,
     [property: Description("administrator or technician; the account key is administrator.")] string Role,
-    [property: Description("The account the key belongs to: blobs dropped for an import go under `{accountId}/`.")] string AccountId);
+    [property: Description("The account the key belongs to: blobs dropped for an import go under `{accountId}/`.")] string AccountId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The work account the caller signed in with (R14); absent for an API key.")] IdentityResponse? Identity = null);
+
+[Description("A person's work account as their identity provider names them (R14).")]
+public sealed record IdentityResponse(
+    [property: Description("The token's issuer (for Microsoft Entra ID, the directory's).")] string Issuer,
+    [property: Description("The person's subject there (for Microsoft Entra ID, their object id).")] string Subject);
 
 [Description("An agent to create.")]
 public sealed record CreateAgentBody(

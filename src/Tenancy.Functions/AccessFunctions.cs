@@ -36,6 +36,18 @@ public static class AccessFunctions
     public static Task<IResult> RotateAgentKey([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AgentKey)] HttpRequest req, string agentId) =>
         AccessEndpoints.RotateAgentKey(req, agentId);
 
+    [Function("CreateInvitation")]
+    public static Task<IResult> CreateInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AgentInvitations)] HttpRequest req, string agentId) =>
+        IdentityEndpoints.CreateInvitation(req, agentId);
+
+    [Function("LinkIdentity")]
+    public static Task<IResult> LinkIdentity([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MyIdentity)] HttpRequest req) =>
+        IdentityEndpoints.LinkIdentity(req);
+
+    [Function("UnlinkIdentity")]
+    public static Task<IResult> UnlinkIdentity([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.AgentIdentity)] HttpRequest req, string agentId) =>
+        IdentityEndpoints.UnlinkIdentity(req, agentId);
+
     [Function("CreateAgentGroup")]
     public static Task<IResult> CreateAgentGroup([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AgentGroups)] HttpRequest req) =>
         AccessEndpoints.CreateAgentGroup(req);

@@ -42,6 +42,7 @@ public static class TenancyComposition
         services.AddSingleton<DeviceGroupService>();
         services.AddSingleton<Core.Access.AccessService>();
         services.AddSingleton<Core.Access.AgentCallers>();
+        services.AddSingleton<Core.Identity.IdentityLinkService>();
         services.AddSingleton<Core.Access.GrantCleanup>();
         services.AddSingleton<TenantDeletion>();
         services.AddSingleton<Core.Signatures.SigningKeyService>();

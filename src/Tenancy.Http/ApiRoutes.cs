@@ -52,6 +52,9 @@ public static class ApiRoutes
     public const string Agents = "agents";
     public const string Agent = "agents/{agentId}";
     public const string AgentKey = "agents/{agentId}/api-key";
+    public const string AgentInvitations = "agents/{agentId}/invitations";
+    public const string AgentIdentity = "agents/{agentId}/identity";
+    public const string MyIdentity = "me/identity";
     public const string AgentAccess = "agents/{agentId}/access";
     public const string AgentGroups = "agent-groups";
     public const string AgentGroup = "agent-groups/{agentGroupId}";
@@ -231,6 +234,18 @@ public static class ApiRoutes
             .WithSummary("Give an agent a new API key (shown only in this answer); the previous key fails from the very next request.")
             .WithDescription("The agent keeps its grants.")
             .Produces<ApiKeyResponse>().Problems(404).Conflicts("concurrent-change")),
+        new("CreateInvitation", "POST", AgentInvitations, IdentityEndpoints.CreateInvitation, Operation.ManageAccess, b => b.WithTags("Sign-in with work accounts")
+            .WithSummary("Invite a person to sign in as this agent with their work account (R14): a one-time code, valid 7 days, shown only in this answer.")
+            .WithDescription("The code is 256 random bits, stored as its SHA-256. Sensitive: an agent must sign the request, otherwise 403 urn:tenancy:problem:signature-required.")
+            .Produces<InvitationResponse>(201).Problems(404)),
+        new("LinkIdentity", "POST", MyIdentity, IdentityEndpoints.LinkIdentity, Operation.ReadSelf, b => b.WithTags("Sign-in with work accounts")
+            .WithSummary("Present an invitation's code with your work account's OpenID Connect token: from then on that identity is the invitation's agent. The one route a token linked to no agent may call.")
+            .WithDescription("Answers the caller as GET /api/me does. An unknown or expired code is 400; a used one, an identity or agent linked already is 409; nothing is linked then. Identities are (issuer, subject), for Microsoft Entra ID (tid, oid); never an email.")
+            .JsonBody<LinkIdentityBody>().Produces<MeResponse>().Conflicts("invitation-used", "identity-linked", "agent-linked", "concurrent-change")),
+        new("UnlinkIdentity", "DELETE", AgentIdentity, IdentityEndpoints.UnlinkIdentity, Operation.ManageAccess, b => b.WithTags("Sign-in with work accounts")
+            .WithSummary("Unlink the agent's work account: its tokens are refused from the very next request, on every instance.")
+            .WithDescription("Sensitive: an agent must sign the request, otherwise 403 urn:tenancy:problem:signature-required. An agent with no linked work account answers 204 too.")
+            .Produces(204).Problems(404).Conflicts("concurrent-change")),
         new("CreateAgentGroup", "POST", AgentGroups, AccessEndpoints.CreateAgentGroup, Operation.ManageAccess, b => b.WithTags("Agents and access")
             .WithSummary($"Create an agent group with its members (at most {AccessLimits.MaxMembersPerGroup}).")
             .WithDescription("A grant to the group reaches each member.")

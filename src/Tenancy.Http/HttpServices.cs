@@ -14,6 +14,9 @@ public static class HttpServices
         // Bound when first used, so that a host can still change its configuration after registering.
         services.AddSingleton(_ => configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<ApiRateLimiter>();
+        services.AddSingleton(_ => configuration.GetSection(Identity.IdentityOptions.Section).Get<Identity.IdentityOptions>() ?? new Identity.IdentityOptions());
+        services.AddSingleton<Identity.AccessTokens>();
+        services.AddSingleton<Identity.CallerAuthentication>();
         services.ConfigureHttpJsonOptions(o => TenancyJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.UnmatchedRequests.Describe);
         services.AddSingleton<OpenApiDocumentSource>();

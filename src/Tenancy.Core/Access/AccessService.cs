@@ -29,7 +29,7 @@ public sealed record AgentAccess(bool AllTenants, IReadOnlyList<AgentAccessTenan
 
 /// <summary>Agents, agent groups, grants and agent keys (R10).</summary>
 public sealed class AccessService(IAccessStore store, IAccountStore accounts, AccountService accountService,
-    ITenantStore tenants, IDeviceGroupStore groups, TimeProvider clock)
+    ITenantStore tenants, IDeviceGroupStore groups, Identity.IIdentityLinkStore identities, TimeProvider clock)
 {
     public async Task<CreatedAgent> CreateAgentAsync(string accountId, NewAgent request, CancellationToken cancellationToken)
     {
@@ -97,6 +97,12 @@ public sealed class AccessService(IAccessStore store, IAccountStore accounts, Ac
             deleted => AuditEntry.Of(at, AuditActions.AgentDeleted, AuditTargets.Agent, agentId, deleted, null));
         await accounts.RevokeKeyAsync(accountId, agent.KeyHash, cancellationToken);
         accountService.Forget(agent.KeyHash);
+        // Its person's token already fails (the agent's row is gone); the index entry goes so that they can be invited again.
+        if (agent.Identity is { } identity)
+        {
+            accountService.Forget(identity.KeyHash);
+            await identities.ReleaseAsync(identity, accountId, agentId, cancellationToken);
+        }
     }
 
     public async Task<AgentGroup> CreateGroupAsync(string accountId, string? name, IReadOnlyList<string>? agentIds, CancellationToken cancellationToken)

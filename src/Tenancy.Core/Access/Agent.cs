@@ -1,7 +1,11 @@
 namespace Tenancy.Core.Access;
 
-/// <summary>An agent of the account (R10): its key is stored only as <see cref="KeyHash"/>, the hash of its current key.</summary>
-public sealed record Agent(string Id, string Name, string Email, AgentRole Role, DateTimeOffset CreatedAt, string KeyHash, string ETag = "");
+/// <summary>
+/// An agent of the account (R10): its key is stored only as <see cref="KeyHash"/>, the hash of its current key;
+/// <see cref="Identity"/> is the person's work account linked to it by an invitation (R14), if any.
+/// </summary>
+public sealed record Agent(string Id, string Name, string Email, AgentRole Role, DateTimeOffset CreatedAt, string KeyHash, string ETag = "",
+    Identity.PersonIdentity? Identity = null);
 
 /// <summary>An agent and the rows that make its reach, as one range query reads them at the start of each of its requests.</summary>
 public sealed record AgentWithReach(Agent Agent, IReadOnlyList<ReachEntry> Entries, IReadOnlyList<string> AgentGroupIds)

@@ -25,7 +25,9 @@ public sealed class AgentCallers(IAccessStore store)
         if (known is not null && known.Version == version) return caller with { Agent = known.Agent };
 
         var read = await store.ReadAgentAsync(caller.Account.Id, caller.AgentId, cancellationToken);
-        if (read is null || read.Agent.KeyHash != caller.KeyHash)
+        // A person's token stands for the agent only while the agent names that identity (unlinked: refused at once).
+        var current = caller.Identity is null ? read?.Agent.KeyHash : read?.Agent.Identity?.KeyHash;
+        if (read is null || current != caller.KeyHash)
         {
             _remembered.Forget(caller.KeyHash);
             throw new KeyRevokedException(caller.KeyHash);

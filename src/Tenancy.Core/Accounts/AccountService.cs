@@ -36,7 +36,15 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
     public async Task<Caller?> AuthenticateAsync(string? apiKey, CancellationToken cancellationToken)
     {
         if (!ApiKeys.LooksValid(apiKey)) return null;
-        var hash = ApiKeys.Hash(apiKey!);
+        return await AuthenticateHashAsync(ApiKeys.Hash(apiKey!), null, cancellationToken);
+    }
+
+    /// <summary>The agent a person's identity is linked to (R14), as a caller; null when it is linked to none.</summary>
+    public Task<Caller?> AuthenticateAsync(Identity.PersonIdentity identity, CancellationToken cancellationToken) =>
+        AuthenticateHashAsync(identity.KeyHash, identity, cancellationToken);
+
+    private async Task<Caller?> AuthenticateHashAsync(string hash, Identity.PersonIdentity? identity, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (_keys.TryGetValue(hash, out var kept) && now - kept.ReadAt < KeyLifetime) return kept.Caller;
         var holder = await store.FindByApiKeyHashAsync(hash, cancellationToken);
@@ -46,7 +54,9 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
             _keys.TryRemove(hash, out _);
             return null;
         }
-        var caller = new Caller(holder.Account, hash, holder.AgentId);
+        // An identity stands only for an agent: an index entry without one is not a link.
+        if (identity is not null && holder.AgentId is null) return null;
+        var caller = new Caller(holder.Account, hash, holder.AgentId, null, identity);
         _keys[hash] = (caller, now);
         return caller;
     }

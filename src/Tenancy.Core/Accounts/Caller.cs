@@ -3,9 +3,12 @@ namespace Tenancy.Core.Accounts;
 /// <summary>
 /// Who sends a request: the account, the hash of the key it presented, and for an agent's key the agent's id
 /// (<see cref="AgentId"/>, from the key index) and, once the request has read it, the agent itself (<see cref="Agent"/>:
-/// name, role, reach). No agent: the account key, the owner.
+/// name, role, reach). No agent: the account key, the owner. A person signed in with a work account (R14) is the agent
+/// their identity is linked to: <see cref="Identity"/> is set, and <see cref="KeyHash"/> stands for it
+/// (<see cref="Identity.PersonIdentity.KeyHash"/>).
 /// </summary>
-public sealed record Caller(Account Account, string KeyHash, string? AgentId = null, Access.AgentPrincipal? Agent = null)
+public sealed record Caller(Account Account, string KeyHash, string? AgentId = null, Access.AgentPrincipal? Agent = null,
+    Identity.PersonIdentity? Identity = null)
 {
     public bool IsAgent => AgentId is not null;
 }

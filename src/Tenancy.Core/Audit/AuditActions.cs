@@ -31,6 +31,9 @@ public static class AuditActions
     public const string AgentUpdated = "agent.updated";
     public const string AgentKeyRotated = "agent.keyRotated";
     public const string AgentDeleted = "agent.deleted";
+    public const string AgentInvited = "agent.invited";
+    public const string AgentIdentityLinked = "agent.identityLinked";
+    public const string AgentIdentityUnlinked = "agent.identityUnlinked";
 
     public const string AgentGroupCreated = "agentGroup.created";
     public const string AgentGroupRenamed = "agentGroup.renamed";
@@ -52,7 +55,7 @@ public static class AuditActions
         TenantCreated, TenantUpdated, TenantDeleted, ContactAdded, ContactUpdated, ContactRemoved,
         DomainAdded, DomainRemoved, DomainsReplaced, DeviceGroupCreated, DeviceGroupAssigned, DeviceGroupUnassigned,
         DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, AccountKeyRotated, AgentCreated, AgentUpdated,
-        AgentKeyRotated, AgentDeleted, AgentGroupCreated, AgentGroupRenamed, AgentGroupMembersSet, AgentGroupDeleted, GrantCreated,
+        AgentKeyRotated, AgentDeleted, AgentInvited, AgentIdentityLinked, AgentIdentityUnlinked, AgentGroupCreated, AgentGroupRenamed, AgentGroupMembersSet, AgentGroupDeleted, GrantCreated,
         GrantDeleted, SigningKeyRegistered, SigningKeyApproved, SigningKeyRevoked, PersonalDataErased,
     ];
 }

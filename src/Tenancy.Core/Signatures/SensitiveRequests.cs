@@ -25,6 +25,8 @@ public static class SensitiveRequests
         new("PATCH", "agents/{agentId}", SensitiveOperation.ChangeAgents, body => Member(body, "role") is { ValueKind: not JsonValueKind.Null }),
         new("DELETE", "agents/{agentId}", SensitiveOperation.ChangeAgents),
         new("POST", "agents/{agentId}/api-key", SensitiveOperation.RotateApiKey),
+        new("POST", "agents/{agentId}/invitations", SensitiveOperation.ChangeAgents),
+        new("DELETE", "agents/{agentId}/identity", SensitiveOperation.ChangeAgents),
         new("POST", "agent-groups", SensitiveOperation.ChangeAgentGroups),
         new("PATCH", "agent-groups/{agentGroupId}", SensitiveOperation.ChangeAgentGroups),
         new("PUT", "agent-groups/{agentGroupId}/members", SensitiveOperation.ChangeAgentGroups),

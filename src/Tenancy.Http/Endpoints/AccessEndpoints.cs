@@ -9,10 +9,13 @@ namespace Tenancy.Http.Endpoints;
 /// <summary>HTTP handlers for agents, agent groups, grants and effective access (R10).</summary>
 public static class AccessEndpoints
 {
-    public static Task<IResult> Me(HttpRequest request) => ApiEndpoint.RunAsync(request, ctx => Task.FromResult(Results.Json(
-        ctx.Caller.Agent is { } agent
-            ? new MeResponse("agent", agent.Id, agent.Name, AgentRoles.Name(agent.Role), ctx.Account.Id)
-            : new MeResponse("account", null, ctx.Account.Name, AgentRoles.Name(AgentRole.Administrator), ctx.Account.Id), TenancyJson.Options)), needsTenantsPlan: false);
+    public static Task<IResult> Me(HttpRequest request) => ApiEndpoint.RunAsync(request, ctx => Task.FromResult(Results.Json(MeView(ctx.Caller), TenancyJson.Options)),
+        needsTenantsPlan: false);
+
+    public static MeResponse MeView(Tenancy.Core.Accounts.Caller caller) => caller.Agent is { } agent
+        ? new MeResponse("agent", agent.Id, agent.Name, AgentRoles.Name(agent.Role), caller.Account.Id,
+            caller.Identity is { } identity ? new IdentityResponse(identity.Issuer, identity.Subject) : null)
+        : new MeResponse("account", null, caller.Account.Name, AgentRoles.Name(AgentRole.Administrator), caller.Account.Id);
 
     public static Task<IResult> CreateAgent(HttpRequest request) => ApiEndpoint.RunAsync(request, async ctx =>
     {

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Tenancy.Core.Access;
 using Tenancy.Core.Accounts;
 using Tenancy.Core.Common;
+using Tenancy.Core.Identity;
+using Tenancy.Http.Identity;
 using Tenancy.Http.Logging;
 using Tenancy.Http.Problems;
 using Tenancy.Http.RateLimits;
@@ -26,21 +28,15 @@ public static class ApiEndpoint
         var logger = Logger(request);
         using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
         IDisposable? accountScope = null; // kept to the end, so that an error's line names the account too
+        SignIn? signIn = null;
         try
         {
             RouteArg.Check(request, route);
             var apiKey = BearerToken(request);
             if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, apiKey, out var retryAfter))
                 return TooManyRequests(request, retryAfter);
-            var accounts = request.HttpContext.RequestServices.GetRequiredService<AccountService>();
-            var caller = await accounts.AuthenticateAsync(apiKey, cancellationToken);
-            if (caller is null)
-            {
-                request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-                return ProblemResults.Unauthorized(request.Headers.Authorization.Count == 0
-                    ? "Send your API key (the account's or an agent's) as 'Authorization: Bearer <key>'."
-                    : "The API key is not valid.");
-            }
+            signIn = await AuthenticateAsync(request, apiKey, cancellationToken);
+            if (signIn.Caller is not { } caller) return Unauthorized(request, signIn.Refusal);
             accountScope = LogScopes.BeginAccount(logger, caller.Account.Id);
             logger.LogDebug("Handling {Method} {Path}", request.Method, request.Path);
             var apiRoute = ApiRoutes.Find(request.Method, request.Path);
@@ -72,49 +68,83 @@ public static class ApiEndpoint
                 throw;
             }
         }
-        catch (KeyRevokedException ex)
+        catch (Exception ex) when (Failure(request, ex, signIn, logger, cancellationToken) is { } answer)
         {
-            request.HttpContext.RequestServices.GetRequiredService<AccountService>().Forget(ex.KeyHash);
-            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return ProblemResults.Unauthorized(ex.Message);
-        }
-        catch (TenancyException ex)
-        {
-            return ProblemResults.From(ex);
-        }
-        catch (HttpProblemException ex)
-        {
-            return ProblemResults.From(ex);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return ProblemResults.Problem(ex.StatusCode, "bad-request", "Bad request.", ex.Message);
-        }
-        catch (ConcurrencyException ex)
-        {
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "concurrent-change",
-                "Too many concurrent changes.", ex.Message + " Try again.");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return Results.StatusCode(499);
-        }
-        catch (Exception ex) when (request.HttpContext.RequestServices.GetRequiredService<IStorageFaults>().IsUnavailable(ex))
-        {
-            logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
-            return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
-                "Storage is unavailable.", "The data store did not answer; try again shortly.");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A bug, not a caller error: logged with the trace id the caller sees, answered as a problem too.
-            logger.LogError(ex, "Failed {Method} {Path}", request.Method, request.Path);
-            return ProblemResults.Problem(StatusCodes.Status500InternalServerError, "internal-error",
-                "Something went wrong on our side.", $"An unexpected error occurred; quote trace id {request.HttpContext.TraceIdentifier} when you report it.");
+            return answer;
         }
         finally
         {
             accountScope?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs the one handler a person's token may call before their identity is linked to an agent (R14: presenting an
+    /// invitation); a token whose identity is linked may call it too (the handler says it is linked already).
+    /// </summary>
+    public static async Task<IResult> RunForIdentityAsync(HttpRequest request, Func<PersonIdentity, CancellationToken, Task<IResult>> handler)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var logger = Logger(request);
+        using var requestScope = LogScopes.BeginRequest(logger, request.HttpContext);
+        SignIn? signIn = null;
+        try
+        {
+            var bearer = BearerToken(request);
+            if (!request.HttpContext.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(request, bearer, out var retryAfter))
+                return TooManyRequests(request, retryAfter);
+            signIn = await AuthenticateAsync(request, bearer, cancellationToken);
+            if (signIn.Identity is not { } identity)
+                return Unauthorized(request, signIn.Caller is null ? signIn.Refusal : "Present an invitation with your work account's token, not an API key.");
+            return await handler(identity, cancellationToken);
+        }
+        catch (Exception ex) when (Failure(request, ex, signIn, logger, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+    }
+
+    private static Task<SignIn> AuthenticateAsync(HttpRequest request, string? bearer, CancellationToken cancellationToken) =>
+        request.HttpContext.RequestServices.GetRequiredService<CallerAuthentication>()
+            .AuthenticateAsync(bearer, request.Headers.Authorization.Count > 0, cancellationToken);
+
+    private static IResult Unauthorized(HttpRequest request, string detail)
+    {
+        request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return ProblemResults.Unauthorized(detail);
+    }
+
+    /// <summary>The answer to a request that failed (a problem, never a bare 500); null for a cancellation that is not the caller's.</summary>
+    private static IResult? Failure(HttpRequest request, Exception exception, SignIn? signIn, ILogger logger, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case KeyRevokedException ex:
+                request.HttpContext.RequestServices.GetRequiredService<AccountService>().Forget(ex.KeyHash);
+                // A person's token whose agent was deleted or unlinked: what they can do is ask for an invitation.
+                return Unauthorized(request, signIn?.Identity is not null ? CallerAuthentication.Unlinked : ex.Message);
+            case TenancyException ex:
+                return ProblemResults.From(ex);
+            case HttpProblemException ex:
+                return ProblemResults.From(ex);
+            case BadHttpRequestException ex:
+                return ProblemResults.Problem(ex.StatusCode, "bad-request", "Bad request.", ex.Message);
+            case ConcurrencyException ex:
+                return ProblemResults.Problem(StatusCodes.Status409Conflict, "concurrent-change",
+                    "Too many concurrent changes.", ex.Message + " Try again.");
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                return Results.StatusCode(499);
+            case OperationCanceledException:
+                return null;
+            case var ex when request.HttpContext.RequestServices.GetRequiredService<IStorageFaults>().IsUnavailable(ex):
+                logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
+                return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
+                    "Storage is unavailable.", "The data store did not answer; try again shortly.");
+            default:
+                // A bug, not a caller error: logged with the trace id the caller sees, answered as a problem too.
+                logger.LogError(exception, "Failed {Method} {Path}", request.Method, request.Path);
+                return ProblemResults.Problem(StatusCodes.Status500InternalServerError, "internal-error",
+                    "Something went wrong on our side.", $"An unexpected error occurred; quote trace id {request.HttpContext.TraceIdentifier} when you report it.");
         }
     }
 

@@ -47,7 +47,7 @@ public static class ProblemTypes
     public static string Describe(int status) => status switch
     {
         400 => "The request is not valid: errors lists the messages per field or query parameter. Nothing changed.",
-        401 => "No API key, or one that is not valid: send 'Authorization: Bearer <key>'.",
+        401 => "No API key or token, or one that is not valid (a token must come from a trusted issuer, for this API, unexpired, and its person be linked to an agent by an invitation): send 'Authorization: Bearer <key or token>'.",
         403 => "The account's plan does not include tenant management (urn:tenancy:problem:msp-plan-required), or the caller's role may not do this operation (urn:tenancy:problem:forbidden; the description names the roles allowed), or an agent's sensitive operation lacks a valid signature (urn:tenancy:problem:signature-required).",
         404 => "Not found (also for ids of other accounts).",
         409 => "Conflict: nothing changed.",

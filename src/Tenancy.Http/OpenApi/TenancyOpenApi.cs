@@ -22,6 +22,7 @@ public static class TenancyOpenApi
         ["Domains"] = "A tenant's email domains: tickets from them are routed to the tenant. One owner per domain.",
         ["Ticket routing"] = "Which tenant a ticket from a sender goes to, now and as it was stored.",
         ["Agents and access"] = "Who the caller is, agents with their own keys, agent groups, grants, and who reaches what (R10).",
+        ["Sign-in with work accounts"] = "People sign in with their organisation's OpenID Connect provider (Microsoft Entra ID in Azure): invitations link a person's identity to an agent, who they then are in every rule (R14).",
         ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
         ["Audit"] = "Every change, with who made it, when, and the values before and after; read only.",
         ["Personal data"] = "Find a person everywhere (a copy to hand over) and erase them everywhere (R15).",
@@ -72,7 +73,7 @@ public static class TenancyOpenApi
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "The account's API key or an agent's: `Authorization: Bearer tny_…`.",
+                Description = "The account's API key or an agent's (`Authorization: Bearer tny_…`), or a person's OpenID Connect access token (a JWT) from an issuer the deployment trusts, linked to an agent by an invitation (R14).",
             },
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];

@@ -7,7 +7,8 @@ namespace Tenancy.Storage.Access;
 /// <summary>
 /// How agents, agent groups and grants lie in the account's partition of the tenancy table (R10):
 /// <list type="bullet">
-/// <item><c>A|{agentId}</c> the agent (name, email, role, hash of its current key);</item>
+/// <item><c>A|{agentId}</c> the agent (name, email, role, hash of its current key, the issuer and subject of the work
+/// account linked to it, R14);</item>
 /// <item><c>A|{agentId}|R|{grantId}</c> one reach row per grant that reaches the agent (scope, tenant or group id, the
 /// agent group it comes through); <c>A|{agentId}|M|{agentGroupId}</c> its memberships. So one range query on
 /// <c>A|{agentId}</c> reads an agent's whole reach, and proves that the agent and its key still exist;</item>
@@ -50,6 +51,13 @@ public static class AccessRows
     /// <summary>A new access version, one action of each transaction that writes an agent's rows (never a conflict: an upsert).</summary>
     public static TableTransactionAction VersionChange(string accountId) =>
         new(TableTransactionActionType.UpsertReplace, new TableEntity(accountId, AccessVersion) { ["Stamp"] = Guid.NewGuid().ToString("N") });
+
+    public static TableEntity AgentEntity(string accountId, Agent agent) => new(accountId, Agent(agent.Id))
+    {
+        ["Name"] = agent.Name, ["Email"] = agent.Email, ["Role"] = AgentRoles.Name(agent.Role),
+        ["CreatedAt"] = agent.CreatedAt, ["KeyHash"] = agent.KeyHash,
+        ["IdentityIssuer"] = agent.Identity?.Issuer ?? "", ["IdentitySubject"] = agent.Identity?.Subject ?? "",
+    };
 
     public static TableEntity ReachEntity(string accountId, string agentId, Grant grant) => new(accountId, Reach(agentId, grant.Id))
     {

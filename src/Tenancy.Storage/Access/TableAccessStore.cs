@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Tenancy.Core.Access;
 using Tenancy.Core.Audit;
 using Tenancy.Core.Common;
+using Tenancy.Core.Identity;
 using Tenancy.Storage.Audit;
 using Tenancy.Storage.Tables;
 using static Tenancy.Storage.Access.AccessRows;
@@ -367,16 +368,11 @@ public sealed class TableAccessStore(TenancyTables tables) : IAccessStore
         return agents.OrderBy(a => a.Agent.Name, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Agent.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static TableEntity AgentEntity(string accountId, Core.Access.Agent agent) => new(accountId, Agent(agent.Id))
-    {
-        ["Name"] = agent.Name, ["Email"] = agent.Email, ["Role"] = AgentRoles.Name(agent.Role),
-        ["CreatedAt"] = agent.CreatedAt, ["KeyHash"] = agent.KeyHash,
-    };
-
     private static Core.Access.Agent ReadAgent(TableEntity row) => new(
         row.RowKey[AgentPrefix.Length..], row.GetString("Name"), row.GetString("Email"),
         AgentRoles.Parse(row.GetString("Role")) ?? AgentRole.Technician, row.GetDateTimeOffset("CreatedAt") ?? default,
-        row.GetString("KeyHash"), row.ETag.ToString());
+        row.GetString("KeyHash"), row.ETag.ToString(),
+        NullIfEmpty(row.GetString("IdentityIssuer")) is { } issuer ? new PersonIdentity(issuer, row.GetString("IdentitySubject") ?? "") : null);
 
     private static Dictionary<string, long> Members(TableEntity row) =>
         JsonSerializer.Deserialize<Dictionary<string, long>>(row.GetString("Members") ?? "{}") ?? [];

@@ -13,7 +13,9 @@ namespace Tenancy.Storage.Accounts;
 public sealed class TableAccountStore(TenancyTables tables) : IAccountStore
 {
     private const string AccountPartition = "account";
-    private const string KeyPartition = "apikey";
+
+    /// <summary>The key index: a key's hash, or a linked identity's (<see cref="Core.Identity.PersonIdentity.KeyHash"/>), to its account and agent.</summary>
+    public const string KeyPartition = "apikey";
 
     public async Task CreateAsync(Account account, string apiKeyHash, CancellationToken cancellationToken)
     {

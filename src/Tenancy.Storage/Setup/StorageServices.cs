@@ -42,6 +42,7 @@ public static class StorageServices
         services.AddSingleton<ITenantExportSource, TableTenantExportSource>();
         services.AddSingleton<IDeviceGroupStore, TableDeviceGroupStore>();
         services.AddSingleton<Core.Access.IAccessStore, Access.TableAccessStore>();
+        services.AddSingleton<Core.Identity.IIdentityLinkStore, Identity.TableIdentityLinkStore>();
         services.AddSingleton<ITicketRoutingIndex, TableTicketRoutingIndex>();
         services.AddSingleton<ITicketAssignmentStore, TableTicketAssignmentStore>();
         services.AddSingleton<BlobImportFileStore>();

@@ -112,6 +112,10 @@ public class AccessMatrixTests(LocalHostFixture host)
             Status: p => p is Principal.Account or Principal.Administrator or Principal.TechnicianOneTenant ? 200 : 404),
         ["ApproveSigningKey"] = new(w => Task.FromResult(new Call("POST", "api/signing-keys/sk_missing/approve")), 404),
         ["RevokeSigningKey"] = new(w => Task.FromResult(new Call("DELETE", "api/signing-keys/sk_missing")), 404),
+        ["CreateInvitation"] = new(async w => new Call("POST", $"api/agents/{(await w.Owner.CreateAgentAsync("technician")).Id}/invitations"), 201),
+        ["UnlinkIdentity"] = new(async w => new Call("DELETE", $"api/agents/{(await w.Owner.CreateAgentAsync("technician")).Id}/identity"), 204),
+        // Only a person's OpenID Connect token presents an invitation (R14): every API key is refused.
+        ["LinkIdentity"] = new(w => Task.FromResult(new Call("POST", "api/me/identity", new { code = "inv_unknown" })), 401, Status: _ => 401),
     };
 
     private static async Task<string> Throwaway(World w) => (string)(await w.Owner.CreateTenantAsync(World.Unique("Throwaway")))["id"]!;

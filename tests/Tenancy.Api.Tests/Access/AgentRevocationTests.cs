@@ -148,6 +148,7 @@ public class AgentRevocationTests(LocalHostFixture host)
         var services = host.Services;
         return new AccessService(services.GetRequiredService<IAccessStore>(), services.GetRequiredService<IAccountStore>(),
             new AccountService(services.GetRequiredService<IAccountStore>(), TimeProvider.System),
-            services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IDeviceGroupStore>(), TimeProvider.System);
+            services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IDeviceGroupStore>(),
+            services.GetRequiredService<Tenancy.Core.Identity.IIdentityLinkStore>(), TimeProvider.System);
     }
 }

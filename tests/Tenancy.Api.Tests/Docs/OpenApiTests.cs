@@ -27,9 +27,9 @@ public class OpenApiTests(LocalHostFixture host)
 
     /// <summary>
     /// POST routes that are actions on the resource in their path and take no body: rotating an agent's key (the new
-    /// key is the answer), undoing an import, approving a signing key.
+    /// key is the answer), undoing an import, approving a signing key, inviting a person to an agent (the code is the answer).
     /// </summary>
-    private static readonly HashSet<string> BodylessActions = ["RotateAgentKey", "UndoImport", "ApproveSigningKey"];
+    private static readonly HashSet<string> BodylessActions = ["RotateAgentKey", "UndoImport", "ApproveSigningKey", "CreateInvitation"];
 
     [Fact]
     public async Task The_docs_page_is_served()

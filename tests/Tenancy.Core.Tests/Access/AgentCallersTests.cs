@@ -136,4 +136,22 @@ public class AgentCallersTests
 
         _store.VerifyNoOtherCalls();
     }
+
+    [Fact]
+    public async Task A_person_is_their_agent_only_while_the_agent_names_their_identity()
+    {
+        var person = new Identity.PersonIdentity("https://login.example/", "lea");
+        var caller = new Caller(Account, person.KeyHash, "agt_1", null, person);
+        var linked = Technician("ten_1");
+        _agent = linked with { Agent = linked.Agent with { Identity = person } };
+        var callers = new AgentCallers(_store.Object);
+        Assert.Equal("ten_1", await callers.RunAsync(caller, readOnly: true, ReadTenant, default));
+
+        _agent = linked with { Agent = linked.Agent with { Identity = new Identity.PersonIdentity("https://other.example/", "lea") } };
+        _version = "v2";
+
+        await Assert.ThrowsAsync<KeyRevokedException>(() => callers.RunAsync(caller, readOnly: true, ReadTenant, default));
+        // The agent's API key is not the person: it never stands for them.
+        await Assert.ThrowsAsync<KeyRevokedException>(() => callers.RunAsync(caller with { KeyHash = "hash-1" }, readOnly: false, ReadTenant, default));
+    }
 }

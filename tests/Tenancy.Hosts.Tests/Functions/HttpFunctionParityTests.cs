@@ -65,6 +65,10 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         new("GET", "api/agents/agt_missing"),
         new("PATCH", "api/agents/{agent}", """{"name":"Tess T."}"""),
         new("POST", "api/agents/{agent}/api-key"),
+        new("POST", "api/agents/{agent}/invitations"),
+        new("POST", "api/agents/agt_missing/invitations"),
+        new("POST", "api/me/identity", """{"code":"inv_unknown"}"""),
+        new("DELETE", "api/agents/{agent}/identity"),
         new("POST", "api/agent-groups", """{"name":"Night","agentIds":["{agent}"]}""", Capture: "agentGroup"),
         new("GET", "api/agent-groups"),
         new("GET", "api/agent-groups/{agentGroup}"),
@@ -213,6 +217,7 @@ public class HttpFunctionParityTests(FunctionsHostFixture functions)
         foreach (var (name, id) in ids) body = body.Replace(id, "{" + name + "}");
         body = Regex.Replace(body, @"\b(acc|tnt|con|grp|dev|imp|agt|agg|grt)_[0-9a-f]{32}\b", "$1_*");
         body = Regex.Replace(body, @"\btny_[A-Za-z0-9_-]+", "tny_*");
+        body = Regex.Replace(body, @"\binv_[A-Za-z0-9_-]+", "inv_*");
         body = Regex.Replace(body, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", "<time>");
         body = Regex.Replace(body, @"W/\\?""[^""\\]*\\?""", "<etag>");
         body = Regex.Replace(body, @"""traceId""\s*:\s*""[^""]*""", "\"traceId\":\"*\"");

@@ -20,6 +20,15 @@ public class MainTemplateTests
         Regex.IsMatch(MainTemplate.Build.StandardOutput, $@"[""']{Regex.Escape(setting)}[""']");
 
     [Fact]
+    public void The_function_app_trusts_the_authority_and_audience_azd_passes_for_sign_in()
+    {
+        Assert.True(NamesSetting("TENANCY_IDENTITY__Issuers__0__Authority"));
+        Assert.True(NamesSetting("TENANCY_IDENTITY__Issuers__0__Audience"));
+        Assert.Equal("${TENANCY_IDENTITY_AUTHORITY}", (string?)ParametersFile["identityAuthority"]!["value"]);
+        Assert.Equal("${TENANCY_IDENTITY_AUDIENCE}", (string?)ParametersFile["identityAudience"]!["value"]);
+    }
+
+    [Fact]
     public void Parameters_file_sets_only_declared_parameters()
     {
         var undeclared = ParametersFile.Select(p => p.Key).Except(MainTemplate.ParameterNames);
