@@ -58,6 +58,13 @@ public sealed record TicketAssignment(
     /// </summary>
     public string? SenderKey() => _senderKey;
 
+    /// <summary>Equal when what was decided is equal: the sender key only feeds the store's index.</summary>
+    public bool Equals(TicketAssignment? other) =>
+        other is not null && (AccountId, TicketId, TenantId, TenantName, MatchedDomain, Match, AssignedAt, Reason)
+            == (other.AccountId, other.TicketId, other.TenantId, other.TenantName, other.MatchedDomain, other.Match, other.AssignedAt, other.Reason);
+
+    public override int GetHashCode() => HashCode.Combine(AccountId, TicketId, TenantId, TenantName, MatchedDomain, Match, AssignedAt, Reason);
+
     public static TicketAssignment For(IncomingTicket ticket, RoutingDecision decision, DateTimeOffset assignedAt) =>
         new(ticket.AccountId, ticket.TicketId, decision.TenantId, decision.TenantName, decision.MatchedDomain,
             decision.Match, assignedAt, decision.Reason) { _senderKey = EmailKey.For(ticket.From) };
