@@ -16,8 +16,8 @@ public sealed record AuditEntryResponse(
     string Id,
     DateTimeOffset At,
     AuditActorResponse Actor,
-    [property: Description("What happened, e.g. tenant.created, contact.updated, deviceGroup.assigned, device.moved, domain.added, import.created, import.undoRequested, account.keyRotated, agent.created, agent.keyRotated, agentGroup.membersSet, grant.created, signingKey.approved.")] string Action,
-    [property: AllowedValues("tenant", "contact", "deviceGroup", "device", "import", "account", "agent", "agentGroup", "grant", "signingKey")] string TargetType,
+    [property: Description("What happened, e.g. tenant.created, contact.updated, deviceGroup.assigned, device.moved, domain.added, import.created, import.undoRequested, account.keyRotated, agent.created, agent.keyRotated, agentGroup.membersSet, grant.created, signingKey.approved, personalData.erased.")] string Action,
+    [property: AllowedValues("tenant", "contact", "deviceGroup", "device", "import", "account", "agent", "agentGroup", "grant", "signingKey", "personalData")] string TargetType,
     string TargetId,
     [property: Description("The resource before the change; left out for a creation."), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Before,
     [property: Description("The resource after the change; left out for a deletion."), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? After);

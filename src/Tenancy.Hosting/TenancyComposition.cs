@@ -36,6 +36,9 @@ public static class TenancyComposition
         services.AddSingleton<TenantMutator>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<Core.PersonalData.PersonalDataService>();
+        services.AddSingleton(configuration.GetSection(Core.PersonalData.RetentionOptions.Section).Get<Core.PersonalData.RetentionOptions>() ?? new Core.PersonalData.RetentionOptions());
+        services.AddSingleton<Core.PersonalData.RetentionSweep>();
         services.AddSingleton<DeviceGroupService>();
         services.AddSingleton<Core.Access.AccessService>();
         services.AddSingleton<Core.Access.AgentCallers>();

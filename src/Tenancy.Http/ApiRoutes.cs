@@ -68,6 +68,8 @@ public static class ApiRoutes
     public const string AgentSigningKeys = "agents/{agentId}/signing-keys";
     public const string SigningKeyApproval = "signing-keys/{keyId}/approve";
     public const string SigningKey = "signing-keys/{keyId}";
+    public const string PersonalData = "personal-data";
+    public const string Erasures = "personal-data/erasures";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -198,6 +200,14 @@ public static class ApiRoutes
             .WithDescription("Reads record nothing. Assigning or unassigning device groups is one entry on the tenant, listing the groups.")
             .Query(QueryParameters.AuditFrom, QueryParameters.AuditTo, QueryParameters.TargetId, QueryParameters.ActorId)
             .Paged().Produces<ListResponse<AuditEntryResponse>>()),
+        new("FindPersonalData", "GET", PersonalData, PersonalDataEndpoints.Find, Operation.PersonalData, b => b.WithTags("Personal data")
+            .WithSummary("Every place an address appears: contacts with their tenants, agents, audit entries, import jobs with the rows of their kept files, kept files, ticket assignments from that sender.")
+            .WithDescription("The copy to hand over on an access request (GDPR Art. 15). Reads record nothing.")
+            .Query(QueryParameters.Email).Produces<PersonalDataResponse>()),
+        new("ErasePersonalData", "POST", Erasures, PersonalDataEndpoints.Erase, Operation.PersonalData, b => b.WithTags("Personal data")
+            .WithSummary("Erase a person everywhere (GDPR Art. 17): contacts removed, audit values pseudonymised (erased-{hash}; entries stay), import records rewritten, kept files holding them deleted, ticket assignments kept without the sender. Asking again answers what is left: nothing.")
+            .WithDescription("Refused with 409 while the address is a tenant's primary or only contact, or an agent's; nothing is erased then. A crash midway is finished by asking again. An agent must sign the request (see the Signing keys tag).")
+            .JsonBody<ErasureBody>().Produces<ErasureResponse>().Conflicts("primary-contact", "agent-has-address")),
         new("GetMe", "GET", Me, AccessEndpoints.Me, Operation.ReadSelf, b => b.WithTags("Agents and access")
             .WithSummary("Who the caller is: the account key (kind account) or an agent, with its role.")
             .WithDescription("Works on every plan.")

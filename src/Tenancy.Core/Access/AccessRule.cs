@@ -57,6 +57,7 @@ public static class AccessRule
         Operation.ReadAudit => ApiMessages.ReadAudit.English,
         Operation.MoveDevices => ApiMessages.MoveDevices.English,
         Operation.SigningKeys => ApiMessages.SigningKeys.English,
+        Operation.PersonalData => ApiMessages.PersonalData.English,
         _ => ApiMessages.Reading.English,
     };
 }

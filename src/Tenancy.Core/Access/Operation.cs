@@ -21,4 +21,6 @@ public enum Operation
     ReadAudit,
     /// <summary>Register, list and revoke the caller's own signing keys (any agent); others' keys need an administrator.</summary>
     SigningKeys,
+    /// <summary>Find and erase a person's data everywhere (R15).</summary>
+    PersonalData,
 }

@@ -48,12 +48,15 @@ public static class AuditActions
     public const string SigningKeyApproved = "signingKey.approved";
     public const string SigningKeyRevoked = "signingKey.revoked";
 
+    /// <summary>A person's data was erased (R15): ids and counts only, never a personal value.</summary>
+    public const string PersonalDataErased = "personalData.erased";
+
     public static readonly IReadOnlyList<string> All =
     [
         TenantCreated, TenantUpdated, TenantDeleted, ContactAdded, ContactUpdated, ContactRemoved,
         DomainAdded, DomainRemoved, DomainsReplaced, DeviceGroupCreated, DeviceGroupAssigned, DeviceGroupUnassigned,
         DeviceGroupDeleted, DeviceRegistered, DeviceMoved, ImportCreated, ImportUndoRequested, AccountKeyRotated, AgentCreated, AgentUpdated,
         AgentKeyRotated, AgentDeleted, AgentInvited, AgentIdentityLinked, AgentIdentityUnlinked, AgentGroupCreated, AgentGroupRenamed, AgentGroupMembersSet, AgentGroupDeleted, GrantCreated,
-        GrantDeleted, SigningKeyRegistered, SigningKeyApproved, SigningKeyRevoked,
+        GrantDeleted, SigningKeyRegistered, SigningKeyApproved, SigningKeyRevoked, PersonalDataErased,
     ];
 }

@@ -58,4 +58,5 @@ public static class AuditTargets
     public const string AgentGroup = "agentGroup";
     public const string Grant = "grant";
     public const string SigningKey = "signingKey";
+    public const string PersonalData = "personalData";
 }

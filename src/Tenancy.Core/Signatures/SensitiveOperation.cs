@@ -25,6 +25,7 @@ public enum SensitiveOperation
     UndoImport,
     MoveDevice,
     RevokeSigningKey,
+    ErasePersonalData,
 }
 
 public static class SensitiveOperations
@@ -45,5 +46,6 @@ public static class SensitiveOperations
         [SensitiveOperation.UndoImport] = "undoing an import (it deletes the tenants the import created)",
         [SensitiveOperation.MoveDevice] = "moving a device into a group of another tenant",
         [SensitiveOperation.RevokeSigningKey] = "revoking another agent's signing key",
+        [SensitiveOperation.ErasePersonalData] = "erasing a person's data everywhere",
     };
 }

@@ -44,6 +44,7 @@ public static class SensitiveRequests
         new("POST", "tenant-imports/{importId}/undo", SensitiveOperation.UndoImport),
         new("PATCH", "devices/{deviceId}", SensitiveOperation.MoveDevice,
             body => Member(body, "groupId") is not null, ByState: true),
+        new("POST", "personal-data/erasures", SensitiveOperation.ErasePersonalData),
     ];
 
     /// <summary>The operation a route always is, whatever its body; null for routes that are never or only sometimes sensitive.</summary>

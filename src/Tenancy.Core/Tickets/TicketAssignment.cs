@@ -49,9 +49,25 @@ public sealed record TicketAssignment(
 {
     public const string QueueName = "ticket-assignments";
 
+    // A field, not a property: no answer, message or schema carries it.
+    private string? _senderKey;
+
+    /// <summary>
+    /// The sender's email key (<see cref="EmailKey"/>), for the store's sender index only (R15: a person's tickets are
+    /// found and forgotten by it); never in the assignment's JSON, so no answer or message carries the address.
+    /// </summary>
+    public string? SenderKey() => _senderKey;
+
+    /// <summary>Equal when what was decided is equal: the sender key only feeds the store's index.</summary>
+    public bool Equals(TicketAssignment? other) =>
+        other is not null && (AccountId, TicketId, TenantId, TenantName, MatchedDomain, Match, AssignedAt, Reason)
+            == (other.AccountId, other.TicketId, other.TenantId, other.TenantName, other.MatchedDomain, other.Match, other.AssignedAt, other.Reason);
+
+    public override int GetHashCode() => HashCode.Combine(AccountId, TicketId, TenantId, TenantName, MatchedDomain, Match, AssignedAt, Reason);
+
     public static TicketAssignment For(IncomingTicket ticket, RoutingDecision decision, DateTimeOffset assignedAt) =>
         new(ticket.AccountId, ticket.TicketId, decision.TenantId, decision.TenantName, decision.MatchedDomain,
-            decision.Match, assignedAt, decision.Reason);
+            decision.Match, assignedAt, decision.Reason) { _senderKey = EmailKey.For(ticket.From) };
 
     public string ToJson() => JsonSerializer.Serialize(this, TicketJson.Options);
 

@@ -114,6 +114,15 @@ public static class ApiExamples
                 "tenant.created", "tenant", TenantId, null, JsonSerializer.SerializeToElement(new { id = TenantId, name = "Contoso" })),
         ], "VXwwMDAwMDAwMDAwMDAwMDAwMDAwfGF1ZA"),
         [typeof(ListResponse<ImportIssueResponse>)] = new ListResponse<ImportIssueResponse>([Issue], null),
+        [typeof(ErasureBody)] = new ErasureBody("bob@contoso.com"),
+        [typeof(PersonalDataResponse)] = new PersonalDataResponse("bob@contoso.com", [new PersonalContactResponse(TenantId, "Contoso", Bob)], [],
+            [new AuditEntryResponse("aud_0197a3c2f1d27b5e9a4c8e0f1b2d3c4b", Created, new AuditActorResponse("account", AccountId, "Fabrikam MSP"),
+                "contact.added", "contact", Bob.Id, null, JsonSerializer.SerializeToElement(new { id = Bob.Id, name = Bob.Name, email = Bob.Email }))],
+            false, [new PersonalImportJobResponse(ImportId, ["file"], [new PersonalImportRowResponse(3, new Dictionary<string, string>
+                { ["tenantName"] = "Contoso", ["contactName"] = "Bob Martin", ["contactEmail"] = "bob@contoso.com" })])],
+            [new PersonalFileResponse($"{AccountId}/20260302-091504-1a2b3c4d-tenants.xlsx", ImportId, Created)],
+            [new TicketAssignment(AccountId, "T-10234", TenantId, "Contoso", null, TicketMatch.Contact, Updated, null)]),
+        [typeof(ErasureResponse)] = new ErasureResponse([new ErasedContactResponse(TenantId, Bob.Id)], 3, [ImportId], [ImportId], 1),
     };
 
     /// <summary>The example of a contract type, as JSON; null when the type has none.</summary>
@@ -150,6 +159,9 @@ public static class ApiExamples
         "primary-contact-required" => Conflict(kind, "A tenant always has one primary contact: make another contact primary instead."),
         "signing-key-revoked" => Conflict(kind, $"Signing key '{SigningKeyId}' was revoked; a revoked key cannot be approved. Register a new one."),
         "import-failed" => Conflict(kind, "This import failed as a whole, so it has no rows to report: the file is not an .xlsx workbook."),
+        "primary-contact" => Conflict(kind, "This address is the primary contact of tenant 'Contoso': make another contact of the tenant primary, then erase again.")
+            with { TenantId = TenantId, TenantName = "Contoso" },
+        "agent-has-address" => Conflict(kind, $"Agent '{AgentId}' has this address: delete the agent first (DELETE /api/agents/{AgentId}), then erase again."),
         "import-not-finished" => Conflict(kind, "Import 'imp_4f1c9e2a7b3d8c6e0a5f1b9d2c7e3a8f' is processing: only a finished import can be undone. Wait until it has finished."),
         _ => Conflict("concurrent-change", "Too many concurrent changes. Try again.") with { Title = "Too many concurrent changes." },
     };

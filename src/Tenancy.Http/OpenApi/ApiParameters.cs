@@ -41,6 +41,9 @@ public static class QueryParameters
     public static readonly QueryParameter From = new("from", "The sender's address, as in the ticket's From header.",
         () => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 998 }, "ann@eu.contoso.com", Required: true);
 
+    public static readonly QueryParameter Email = new("email", "The person's address; compared as routing compares addresses (case and +tag ignored).",
+        () => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 3, MaxLength = 320 }, "ann@eu.contoso.com", Required: true);
+
     public static readonly QueryParameter SenderAuthentication = new("senderAuthentication",
         "The result of the sender's authentication (SPF/DKIM/DMARC). fail routes by contact address only, never by domain.",
         () => new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["pass", "fail", "none"] }, "pass");

@@ -198,6 +198,8 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
             "last-contact" => "last-contact (a tenant keeps at least one contact)",
             "primary-contact-required" => "primary-contact-required (make another contact primary instead)",
             "import-failed" => "import-failed (the file was refused as a whole: read the job's failure)",
+            "primary-contact" => "primary-contact (the address is a tenant's primary or only contact: tenantId and tenantName say which; make another contact primary first)",
+            "agent-has-address" => "agent-has-address (an agent has the address: delete the agent first)",
             "import-not-finished" => "import-not-finished (the import is still running: wait until it has finished)",
             "concurrent-change" => "concurrent-change (too many simultaneous changes: try again)",
             _ => k,

@@ -25,6 +25,7 @@ public static class TenancyOpenApi
         ["Sign-in with work accounts"] = "People sign in with their organisation's OpenID Connect provider (Microsoft Entra ID in Azure): invitations link a person's identity to an agent, who they then are in every rule (R14).",
         ["Imports"] = "Creating tenants in bulk from the Excel template, and reading how it went.",
         ["Audit"] = "Every change, with who made it, when, and the values before and after; read only.",
+        ["Personal data"] = "Find a person everywhere (a copy to hand over) and erase them everywhere (R15).",
         ["Signing keys"] = "Agents' signing keys: the public halves of the key pairs that sign sensitive requests (RFC 9421), approved by an administrator.",
     };
 

@@ -17,6 +17,7 @@ public static class LocalProcessing
             s.GetRequiredService<TicketIntake>().HandleBatchAsync(messages, m => m.Body.ToString(), settle, slots, ct));
         services.AddConsumer(ImportChunk.QueueName, ConsumerLimits.Default, (s, body, ct) => s.GetRequiredService<ImportProcessor>().HandleChunkAsync(body, ct));
         services.AddHostedService<BlobPoller>();
+        services.AddHostedService<RetentionTimer>();
         return services;
     }
 

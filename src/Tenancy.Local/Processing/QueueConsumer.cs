@@ -168,7 +168,8 @@ public sealed class QueueConsumer(
             if (outcome!.IsPoison)
             {
                 var record = PoisonRecord.Create(outcome.Reason ?? "", queueName, message.MessageId, message.DequeueCount, DateTimeOffset.UtcNow, message.Body.ToString());
-                await queues.Poison(queueName).SendMessageAsync(record, cancellationToken);
+                await queues.Poison(queueName).SendMessageAsync(record, visibilityTimeout: null,
+                    timeToLive: TimeSpan.FromDays(retry.PoisonRetentionDays), cancellationToken);
                 logger.LogWarning("Message {Id} on {Queue} set aside on its poison queue", message.MessageId, queueName);
             }
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

@@ -13,6 +13,9 @@ public sealed class QueueRetryOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a poison record (which holds the message's body: a sender, contacts) is kept before the queue drops it (R15).</summary>
+    public int PoisonRetentionDays { get; set; } = 14;
+
     /// <summary>How long a failed message stays hidden before its next delivery.</summary>
     public TimeSpan RetryDelay(long failedDeliveries)
     {

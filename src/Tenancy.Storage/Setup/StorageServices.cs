@@ -50,6 +50,8 @@ public static class StorageServices
         services.AddSingleton<IImportJobStore, TableImportJobStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IImportLedger, TableImportLedger>();
+        services.AddSingleton<Core.PersonalData.IPersonalDataStore, PersonalData.TablePersonalDataStore>();
+        services.AddSingleton<Core.PersonalData.IRetentionStore, PersonalData.StorageRetention>();
         return services;
     }
 }

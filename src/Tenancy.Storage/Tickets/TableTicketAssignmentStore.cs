@@ -4,14 +4,17 @@ using Tenancy.Storage.Tables;
 
 namespace Tenancy.Storage.Tickets;
 
-/// <summary>Ticket assignments in the tickets table: one partition per account, one row per ticket, written once.</summary>
+/// <summary>
+/// Ticket assignments in the tickets table: one partition per account, one row per ticket, written once, with its sender
+/// row (<see cref="TicketSenderRows"/>) in the same transaction.
+/// </summary>
 public sealed class TableTicketAssignmentStore(TenancyTables tables) : ITicketAssignmentStore
 {
     public async Task<TicketAssignment> AddOrGetAsync(TicketAssignment assignment, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Tickets.AddEntityAsync(Row(assignment), cancellationToken);
+            await TableTransactions.SubmitAsync(tables.Tickets, Actions(assignment).ToList(), cancellationToken);
             return assignment;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
@@ -20,13 +23,13 @@ public sealed class TableTicketAssignmentStore(TenancyTables tables) : ITicketAs
         }
     }
 
-    /// <summary>One transaction of inserts for up to 100 tickets (an account is one partition).</summary>
+    /// <summary>One transaction of inserts for up to 50 tickets with their sender rows (an account is one partition).</summary>
     public async Task<IReadOnlyList<TicketAssignment>> AddOrGetManyAsync(IReadOnlyList<TicketAssignment> assignments, CancellationToken cancellationToken)
     {
         if (assignments.DistinctBy(a => a.TicketId, StringComparer.Ordinal).Count() != assignments.Count)
             throw new ArgumentException("Each ticket may appear once: a transaction cannot write one row twice.", nameof(assignments));
         var stored = new List<TicketAssignment>(assignments.Count);
-        foreach (var chunk in assignments.Chunk(TransactionLimits.MaxActions))
+        foreach (var chunk in assignments.Chunk(TransactionLimits.MaxActions / 2))
             stored.AddRange(await AddOrGetChunkAsync(chunk, cancellationToken));
         return stored;
     }
@@ -36,7 +39,7 @@ public sealed class TableTicketAssignmentStore(TenancyTables tables) : ITicketAs
         try
         {
             await TableTransactions.SubmitAsync(tables.Tickets,
-                chunk.Select(a => new TableTransactionAction(TableTransactionActionType.Add, Row(a))).ToList(), cancellationToken);
+                chunk.SelectMany(Actions).ToList(), cancellationToken);
             return chunk;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
@@ -51,6 +54,12 @@ public sealed class TableTicketAssignmentStore(TenancyTables tables) : ITicketAs
     {
         var row = await tables.Tickets.GetEntityIfExistsAsync<TableEntity>(accountId, RowKeys.Escape(ticketId), cancellationToken: cancellationToken);
         return row.HasValue ? TicketAssignment.FromJson(row.Value!.GetString("Assignment")) : null;
+    }
+
+    private static IEnumerable<TableTransactionAction> Actions(TicketAssignment assignment)
+    {
+        yield return new TableTransactionAction(TableTransactionActionType.Add, Row(assignment));
+        if (TicketSenderRows.For(assignment) is { } sender) yield return sender;
     }
 
     private static TableEntity Row(TicketAssignment assignment) =>

@@ -100,6 +100,8 @@ public class AccessMatrixTests(LocalHostFixture host)
         ["GetDeviceAccess"] = new(w => Task.FromResult(new Call("GET", $"api/devices/{w.DA}/access")), 200),
         ["ExportTenants"] = new(w => Task.FromResult(new Call("GET", "api/tenants/export")), 200),
         ["ListAudit"] = new(w => Task.FromResult(new Call("GET", "api/audit")), 200),
+        ["FindPersonalData"] = new(w => Task.FromResult(new Call("GET", "api/personal-data?email=nobody@matrix.example")), 200),
+        ["ErasePersonalData"] = new(w => Task.FromResult(new Call("POST", "api/personal-data/erasures", new { email = "nobody@matrix.example" })), 200),
         ["ListImportErrors"] = new(w => Task.FromResult(new Call("GET", "api/tenant-imports/imp_missing/errors/items")), 404),
         ["UndoImport"] = new(w => Task.FromResult(new Call("POST", "api/tenant-imports/imp_missing/undo")), 404),
         // An agent registers its own keys only: others are refused (403), and a technician does not learn the agent exists (404).

@@ -51,6 +51,19 @@ public class QueueConsumerPoisonTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_poison_record_expires_after_the_configured_retention()
+    {
+        var (queues, name) = await FreshQueueAsync();
+        await queues.Get(name).SendMessageAsync("{\"accountId\":\"acc_poison\"}");
+
+        await RunUntilPoisonedAsync(queues, name, new QueueRetryOptions { MaxDeliveries = 1, FirstRetryDelay = TimeSpan.Zero, PoisonRetentionDays = 3 },
+            (_, _, _) => Task.FromResult(MessageOutcome.Poison("refused")));
+
+        var record = (await queues.Poison(name).PeekMessagesAsync(1)).Value.Single();
+        Assert.InRange((record.ExpiresOn - record.InsertedOn)!.Value, TimeSpan.FromDays(3) - TimeSpan.FromSeconds(2), TimeSpan.FromDays(3) + TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task A_message_that_always_throws_is_set_aside_after_the_configured_deliveries_with_the_last_error()
     {
         var (queues, name) = await FreshQueueAsync();

@@ -119,6 +119,8 @@ public static class ApiMessages
     public static readonly Message ReadAudit = new("word.read-audit", "reading the audit log", "lire le journal d'audit");
     public static readonly Message MoveDevices = new("word.move-devices", "moving devices", "déplacer des appareils");
     public static readonly Message SigningKeys = new("word.signing-keys", "managing signing keys", "gérer les clés de signature");
+    public static readonly Message PersonalData = new("word.personal-data", "finding and erasing personal data",
+        "rechercher et effacer des données personnelles");
     public static readonly Message Reading = new("word.reading", "reading", "lire");
 
     /// <summary>Every message of the catalogue.</summary>
