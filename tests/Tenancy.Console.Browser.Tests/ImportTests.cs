@@ -21,6 +21,8 @@ public sealed class ImportTests(ConsoleFixture console)
         var page = await console.OpenAsync(key);
         await page.GotoAsync("imports");
         await page.HeadingAsync("Import tenants");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Choose a file…" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=chosen-file]")).ToHaveTextAsync("No file chosen yet.");
         await page.AuditAsync("10-imports-empty");
 
         // Dropped on the zone, as from a file manager.
@@ -51,6 +53,8 @@ public sealed class ImportTests(ConsoleFixture console)
         await Expect(job.Locator("progress")).ToBeVisibleAsync();
         await Expect(job).ToHaveAttributeAsync("data-status", "completedWithErrors");
         await Expect(job.Locator("progress")).ToHaveAttributeAsync("value", "100");
+        // The job is done: the notice that it started has gone.
+        await Expect(page.GetByText("the import has started")).ToHaveCountAsync(0);
         await Expect(job.Locator("td").Nth(4)).ToHaveTextAsync("1");
         await Expect(job.Locator("td").Nth(5)).ToHaveTextAsync("1");
         await page.AuditAsync("12-imports-completed");

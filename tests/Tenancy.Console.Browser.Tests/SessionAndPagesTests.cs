@@ -53,7 +53,7 @@ public sealed class SessionAndPagesTests(ConsoleFixture console)
         await page.ClickAsync("#wizard-next");
         await Expect(page.Locator("#step-title")).ToHaveTextAsync("Assigner des groupes d'appareils");
         await page.ClickAsync("#wizard-next");
-        await Expect(page.Locator("#step-title")).ToHaveTextAsync("Domaines");
+        await Expect(page.Locator("#step-title")).ToHaveTextAsync("Domaines de messagerie");
         await page.ClickAsync("#wizard-next");
         await Expect(page.Locator("#step-title")).ToHaveTextAsync("Revue");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer un locataire" }).ClickAsync();

@@ -37,12 +37,17 @@ public sealed class WizardTests(ConsoleFixture console)
 
         await Expect(page.Locator("#step-title")).ToHaveTextAsync("Assign device groups");
         await page.FillAsync("#group-search", "Paris");
-        await page.Locator($"#g-{group}").CheckAsync();
+        await page.Locator($"#g-{group}").ClickAsync();
         var notice = page.Locator("[data-testid=reassign-notice]");
         await Expect(notice).ToContainTextAsync("Fabrikam");
+        // Only asked: the box stays unticked beside "0 group(s) selected", and the wizard waits for the answer.
+        await Expect(page.Locator($"#g-{group}")).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("#selected-count")).ToHaveTextAsync("0 group(s) selected");
+        await Expect(page.Locator("#wizard-next")).ToBeDisabledAsync();
         await page.AuditAsync("03-wizard-reassign-notice");
         await page.ClickAsync("#reassign-confirm");
         await Expect(page.Locator("#selected-count")).ToHaveTextAsync("1 group(s) selected");
+        await Expect(page.Locator($"#g-{group}")).ToBeCheckedAsync();
         await page.ClickAsync("#wizard-next");
 
         await Expect(page.Locator("#step-title")).ToHaveTextAsync("Domains");
@@ -55,7 +60,7 @@ public sealed class WizardTests(ConsoleFixture console)
         await page.ClickAsync("#wizard-next");
 
         await Expect(page.Locator("#step-title")).ToHaveTextAsync("Review");
-        await Expect(page.Locator("[data-testid=review]")).ToContainTextAsync("Paris office (moved from another tenant)");
+        await Expect(page.Locator("[data-testid=review]")).ToContainTextAsync("Paris office (moves here from Fabrikam when the tenant is created)");
         await page.AuditAsync("05-wizard-review");
         await page.ClickAsync("#wizard-create");
 

@@ -8,7 +8,17 @@ public sealed class StubApi : HttpMessageHandler
 {
     private readonly Dictionary<string, (HttpStatusCode Status, string Body, string ContentType)> _answers = [];
 
+    private readonly Dictionary<string, TaskCompletionSource> _held = [];
+
     public List<(string Route, string? Body)> Requests { get; } = [];
+
+    /// <summary>Keeps the answer to a route back until the test completes the returned source (to see a page while it waits).</summary>
+    public TaskCompletionSource Hold(string method, string pathAndQuery)
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held[$"{method} {pathAndQuery}"] = held;
+        return held;
+    }
 
     public StubApi Answer(string method, string pathAndQuery, HttpStatusCode status, string body, string contentType = "application/json")
     {
@@ -21,6 +31,7 @@ public sealed class StubApi : HttpMessageHandler
         var route = $"{request.Method} {request.RequestUri!.PathAndQuery}";
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add((route, body));
+        if (_held.TryGetValue(route, out var held)) await held.Task;
         var (status, text, type) = _answers.TryGetValue(route, out var a) ? a
             : (HttpStatusCode.NotFound, """{"type":"urn:tenancy:problem:not-found","title":"Not found.","status":404}""", "application/problem+json");
         return new HttpResponseMessage(status) { Content = new StringContent(text, Encoding.UTF8, type) };

@@ -15,6 +15,8 @@ public sealed class BrowserFiles(IJSRuntime js, ApiBase api, ConsoleSession sess
     public ValueTask InitPickerAsync<T>(ElementReference zone, ElementReference input, DotNetObjectReference<T> target) where T : class =>
         js.InvokeVoidAsync("tenancyConsole.initFilePicker", zone, input, target);
 
+    public ValueTask BrowseAsync(string inputId) => js.InvokeVoidAsync("tenancyConsole.browseFile", inputId);
+
     public ValueTask ClearAsync(string inputId) => js.InvokeVoidAsync("tenancyConsole.clearFile", inputId);
 
     /// <summary>Posts the chosen file as multipart/form-data; the target's <c>UploadProgress</c> hears the bytes sent.</summary>

@@ -6,9 +6,15 @@ namespace Tenancy.WebConsole.Session;
 /// The signed-in key and who it is. The key lives in sessionStorage only: a reload keeps it, closing the tab
 /// or signing out forgets it. A <c>401</c> from any call signs the console out.
 /// </summary>
+/// <remarks>
+/// Everything a person leaves in the tab's sessionStorage (the key, a half-typed tenant) is theirs: signing out
+/// empties it. An expired key keeps it, so the same person signing in again finds their draft; anyone else
+/// signing in on that tab starts from nothing.
+/// </remarks>
 public sealed class ConsoleSession(BrowserStorage storage)
 {
     private const string StorageName = "tenancy.apiKey";
+    private const string PersonStorageName = "tenancy.person";
 
     public string? Key { get; private set; }
 
@@ -33,9 +39,12 @@ public sealed class ConsoleSession(BrowserStorage storage)
     /// <summary>Remembers who a restored or new key is; the caller checked it against the API.</summary>
     public async Task SignInAsync(string key, CallerResponse caller)
     {
+        var previous = await storage.GetSessionAsync(PersonStorageName);
+        if (previous is not null && previous != caller.Person) await storage.ClearSessionAsync();
         Key = key;
         Caller = caller;
         Expired = false;
+        await storage.SetSessionAsync(PersonStorageName, caller.Person);
         await storage.SetSessionAsync(StorageName, key);
         Changed?.Invoke();
     }
@@ -44,17 +53,20 @@ public sealed class ConsoleSession(BrowserStorage storage)
     {
         Key = null;
         Caller = null;
-        await storage.RemoveSessionAsync(StorageName);
+        await storage.ClearSessionAsync();
         Changed?.Invoke();
     }
 
     /// <summary>Forgets a key the API no longer accepts (the storage copy goes at the next sign-in or sign-out).</summary>
-    public void Expire()
+    public void Expire() => ForgetKey(expired: true);
+
+    /// <summary>Forgets the key only (a restored key the API did not confirm): the person's draft waits for them.</summary>
+    public void ForgetKey(bool expired)
     {
         if (Key is null) return;
         Key = null;
         Caller = null;
-        Expired = true;
+        Expired = expired;
         _ = storage.RemoveSessionAsync(StorageName).AsTask();
         Changed?.Invoke();
     }

@@ -53,7 +53,7 @@ public sealed class ReassignNoticeTests : ConsoleTestContext
         var cut = Render<GroupsStep>(p => p.Add(s => s.Draft, draft));
         cut.WaitForElement("#g-grp_a").Change(true);
 
-        cut.FindAll("[data-testid=reassign-notice] button").Single(b => b.TextContent == "Cancel").Click();
+        cut.Find("#reassign-keep").Click();
 
         Assert.False(draft.IsSelected("grp_a"));
         Assert.Null(draft.ToBody().ConfirmReassign);

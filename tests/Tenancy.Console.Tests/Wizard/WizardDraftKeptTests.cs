@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tenancy.WebConsole.Api;
+using Tenancy.WebConsole.Session;
 using Tenancy.WebConsole.Tenants.Wizard;
 
 namespace Tenancy.WebConsole.Tests.Wizard;
@@ -8,8 +10,11 @@ namespace Tenancy.WebConsole.Tests.Wizard;
 /// <summary>A reload of the page in the middle of the wizard keeps what was typed, on the same step.</summary>
 public sealed class WizardDraftKeptTests : ConsoleTestContext
 {
-    public WizardDraftKeptTests() =>
+    public WizardDraftKeptTests()
+    {
         Api.Answer("GET", "/api/device-groups?pageSize=200", HttpStatusCode.OK, """{"items":[],"continuationToken":null}""");
+        Services.GetRequiredService<ConsoleSession>().SignInAsync("tny_key", CallerResponse.Account).GetAwaiter().GetResult();
+    }
 
     [Fact]
     public void The_wizard_comes_back_with_the_saved_draft_on_its_step()

@@ -13,6 +13,7 @@ public sealed class WizardDraft
     private readonly Dictionary<string, DeviceGroupResponse> _groups = [];
     private readonly HashSet<string> _confirmedMoves = [];
     private readonly List<string> _domains = [];
+    private readonly List<string> _createdGroups = [];
 
     public WizardDraft() => PrimaryKey = _contacts[0].Key;
 
@@ -27,6 +28,21 @@ public sealed class WizardDraft
     public IReadOnlyCollection<DeviceGroupResponse> Groups => _groups.Values;
 
     public IReadOnlyList<string> Domains => _domains;
+
+    /// <summary>Names of the device groups created from this wizard: they exist already, whatever becomes of the tenant.</summary>
+    public IReadOnlyList<string> CreatedGroups => _createdGroups;
+
+    /// <summary>Nothing typed or chosen yet: cancelling loses nothing.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Notes) && _groups.Count == 0 && _domains.Count == 0
+        && _createdGroups.Count == 0 && _contacts.All(c => string.Join("", c.Name, c.Role, c.Email, c.CountryCode, c.Phone, c.Notes).Trim().Length == 0);
+
+    public void RememberCreatedGroups(IEnumerable<string> names) => _createdGroups.AddRange(names);
+
+    public void GroupCreated(DeviceGroupResponse group)
+    {
+        _createdGroups.Add(group.Name);
+        SelectGroup(group);
+    }
 
     public ContactDraft AddContact()
     {
@@ -79,11 +95,15 @@ public sealed class WizardDraft
 
     public bool MoveConfirmed(string groupId) => _confirmedMoves.Contains(groupId);
 
+    /// <summary>The entries of the domain box: one domain, or a list ("contoso.com, contoso.fr"); a space does not separate.</summary>
+    public static IReadOnlyList<string> DomainEntries(string text) =>
+        text.Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Adds domains typed as a list ("contoso.com, contoso.fr"); returns the ones already there.</summary>
     public IReadOnlyList<string> AddDomains(string text)
     {
         var repeated = new List<string>();
-        foreach (var domain in text.Split([',', ';', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var domain in DomainEntries(text))
         {
             var key = domain.TrimEnd('.').ToLowerInvariant();
             if (_domains.Contains(key, StringComparer.OrdinalIgnoreCase)) repeated.Add(key);
@@ -94,14 +114,22 @@ public sealed class WizardDraft
 
     public void RemoveDomain(string domain) => _domains.Remove(domain);
 
-    /// <summary>The first step's rules, before anything is sent. Keys as the API's: <c>name</c>, <c>contacts[1].name</c>.</summary>
-    public Dictionary<string, string[]> ValidateGeneral(WizardTexts texts)
+    /// <summary>
+    /// The first step's rules, before anything is sent: the API's own field rules (<see cref="FieldRules"/>), and the
+    /// required fields when <paramref name="blankToo"/> (once the person tried to go on). Keys as the API's:
+    /// <c>name</c>, <c>contacts[1].countryCode</c>.
+    /// </summary>
+    public Dictionary<string, string[]> ValidateGeneral(WizardTexts texts, bool blankToo = true)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        if (string.IsNullOrWhiteSpace(Name)) errors["name"] = [texts.NameRequired];
+        if (blankToo && string.IsNullOrWhiteSpace(Name)) errors["name"] = [texts.NameRequired];
+        FieldRules.TenantFields(Name, Notes, errors);
         if (_contacts.Count == 0) errors["contacts"] = [texts.ContactRequired];
         for (var i = 0; i < _contacts.Count; i++)
-            if (string.IsNullOrWhiteSpace(_contacts[i].Name)) errors[$"contacts[{i}].name"] = [texts.ContactNameRequired];
+        {
+            if (blankToo && string.IsNullOrWhiteSpace(_contacts[i].Name)) errors[$"contacts[{i}].name"] = [texts.ContactNameRequired];
+            FieldRules.ContactFields(_contacts[i], $"contacts[{i}]", errors);
+        }
         if (_contacts.Count(IsPrimary) != 1) errors["contacts"] = [texts.OnePrimary];
         return errors;
     }

@@ -8,7 +8,8 @@ namespace Tenancy.WebConsole.Tenants.Wizard;
 /// </summary>
 public sealed record WizardSnapshot(
     WizardStep Step, string Name, string Notes, IReadOnlyList<ContactSnapshot> Contacts, int PrimaryIndex,
-    IReadOnlyList<DeviceGroupResponse> Groups, IReadOnlyList<string> ConfirmedMoves, IReadOnlyList<string> Domains)
+    IReadOnlyList<DeviceGroupResponse> Groups, IReadOnlyList<string> ConfirmedMoves, IReadOnlyList<string> Domains,
+    IReadOnlyList<string>? CreatedGroups = null)
 {
     public const string StorageName = "tenancy.tenantWizard";
 
@@ -16,7 +17,8 @@ public sealed record WizardSnapshot(
         step, draft.Name, draft.Notes,
         draft.Contacts.Select(c => new ContactSnapshot(c.Name, c.Role, c.Email, c.CountryCode, c.Phone, c.Notes)).ToList(),
         draft.Contacts.ToList().FindIndex(draft.IsPrimary),
-        draft.Groups.ToList(), draft.Groups.Where(g => draft.MoveConfirmed(g.Id)).Select(g => g.Id).ToList(), draft.Domains.ToList());
+        draft.Groups.ToList(), draft.Groups.Where(g => draft.MoveConfirmed(g.Id)).Select(g => g.Id).ToList(), draft.Domains.ToList(),
+        draft.CreatedGroups.ToList());
 
     public WizardDraft ToDraft()
     {
@@ -29,6 +31,7 @@ public sealed record WizardSnapshot(
         }
         foreach (var g in Groups) draft.SelectGroup(g, moveConfirmed: ConfirmedMoves.Contains(g.Id));
         draft.AddDomains(string.Join(',', Domains));
+        draft.RememberCreatedGroups(CreatedGroups ?? []);
         return draft;
     }
 }

@@ -3,6 +3,9 @@
 window.tenancyConsole = (() => {
     const chosen = new Map();
 
+    // The page's language from the first paint (the browser's own controls and screen readers follow it), before Blazor starts.
+    if (localStorage.getItem('tenancy.lang') === 'fr') document.documentElement.lang = 'fr';
+
     function choose(inputId, file, dotnet) {
         if (!file) return;
         chosen.set(inputId, file);
@@ -50,6 +53,9 @@ window.tenancyConsole = (() => {
                 choose(input.id, e.dataTransfer.files[0], dotnet);
             });
         },
+
+        // The file picker's own button speaks the browser's language: the console shows its own, which opens it.
+        browseFile(inputId) { document.getElementById(inputId)?.click(); },
 
         clearFile(inputId) {
             chosen.delete(inputId);
