@@ -12,7 +12,9 @@ public static class FirstDevelopmentUser
         var file = RepositoryRoot.Combine(".local", "dev-user.txt");
         if (await users.AnyAsync(cancellationToken))
         {
-            if (File.Exists(file)) output.WriteLine($"Development sign-in: {(await File.ReadAllTextAsync(file, cancellationToken)).Trim()} (from {file})");
+            output.WriteLine(File.Exists(file)
+                ? $"Development sign-in: {(await File.ReadAllTextAsync(file, cancellationToken)).Trim()} (from {file})"
+                : "Development sign-in: people exist; add one with: dotnet run --project src/Tenancy.Local -- users create --email EMAIL --name NAME");
             return;
         }
 
