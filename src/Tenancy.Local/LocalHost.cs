@@ -8,6 +8,7 @@ using Tenancy.Http.Endpoints;
 using Tenancy.Http.OpenApi;
 using Tenancy.Http.Security;
 using Tenancy.Local.Azurite;
+using Tenancy.Local.DevelopmentIdentity;
 using Tenancy.Local.Processing;
 using Tenancy.Storage.Queues;
 using Tenancy.Storage.Imports;
@@ -32,6 +33,8 @@ public static class LocalHost
         builder.Services.AddTenancy(builder.Configuration);
         builder.Services.AddLocalProcessing(builder.Configuration);
         configure?.Invoke(builder);
+        var developmentIdentity = DevelopmentIdentityProvider.IsEnabled(builder.Configuration);
+        if (developmentIdentity) DevelopmentIdentityProvider.Add(builder, port);
         // Off by default: the console would otherwise print every span and metric.
         if (builder.Configuration.GetValue<bool>($"{TenancyTelemetry.Section}:Console"))
             builder.Services.AddTenancyTelemetry()
@@ -44,10 +47,13 @@ public static class LocalHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDotSegmentRefusal();
+        // OpenIddict answers its endpoints from the authentication middleware; the API authenticates callers itself.
+        if (developmentIdentity) app.UseAuthentication();
         var openApiPath = $"/{ApiRoutes.Prefix}/{TenancyOpenApi.Route}";
         app.MapAnonymousRoutes();
         app.MapScalarApiReference($"/{ApiRoutes.Prefix}/docs", o => o.WithOpenApiRoutePattern(openApiPath).WithTitle("Tenancy API"));
         app.MapTenancyApi();
+        if (developmentIdentity) DevelopmentIdentityProvider.Map(app);
         app.MapConsole();
         return app;
     }
