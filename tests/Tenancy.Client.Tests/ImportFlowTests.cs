@@ -13,7 +13,7 @@ public sealed class ImportFlowTests(LocalHostFixture host)
     {
         var client = await GeneratedClients.ForNewAccountAsync(host);
 
-        using var download = await client.GetImportTemplateAsync(Lang.Fr);
+        using var download = await client.GetImportTemplateAsync(lang: Lang.Fr);
         Assert.Equal(200, download.StatusCode);
         using var body = new MemoryStream();
         await download.Stream.CopyToAsync(body);
