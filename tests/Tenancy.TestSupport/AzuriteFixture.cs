@@ -16,7 +16,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync(AzuriteEndpoints.FreePorts(), dataFolder: null, TextWriter.Null);
+        _azurite = await AzuriteProcess.StartOnFreePortsAsync(dataFolder: null, TextWriter.Null);
         Tables = new TenancyTables(new TableServiceClient(ConnectionString));
         await Tables.CreateIfNotExistsAsync(CancellationToken.None);
     }

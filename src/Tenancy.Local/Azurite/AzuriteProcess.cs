@@ -17,6 +17,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public AzuriteEndpoints Endpoints { get; }
 
+    /// <summary>
+    /// Starts Azurite on free loopback ports. A port found free can be taken by another process before Azurite binds it
+    /// (test assemblies run side by side, and outgoing connections draw from the same range), so a start that loses
+    /// that race is tried again on other ports.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartOnFreePortsAsync(string? dataFolder, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(AzuriteEndpoints.FreePorts(), dataFolder, log, cancellationToken);
+            }
+            catch (AzuriteStartException e) when (e.PortTaken && attempt < 5)
+            {
+            }
+        }
+    }
+
     /// <param name="dataFolder">Where Azurite keeps its data; null keeps it in memory (tests).</param>
     public static async Task<AzuriteProcess> StartAsync(AzuriteEndpoints endpoints, string? dataFolder, TextWriter log, CancellationToken cancellationToken = default)
     {
@@ -56,7 +75,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         while (!endpoints.AllListening())
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {errors}");
+                throw new AzuriteStartException($"Azurite exited with code {process.ExitCode}: {errors}", errors.ToString().Contains("EADDRINUSE"));
             if (DateTime.UtcNow > deadline)
             {
                 process.Kill(entireProcessTree: true);
@@ -90,4 +109,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
+}
+
+/// <summary>Azurite stopped before it opened its ports; <see cref="PortTaken"/> when another process held one of them.</summary>
+public sealed class AzuriteStartException(string message, bool portTaken) : InvalidOperationException(message)
+{
+    public bool PortTaken { get; } = portTaken;
 }

@@ -15,7 +15,7 @@ namespace Tenancy.Hosts.Tests.Functions;
 public class GeneratedMetadataTests
 {
     /// <summary>Functions that are not routes of the table: the anonymous routes, and the blob trigger.</summary>
-    private static IEnumerable<string> Extras => AnonymousRoutes.All.Select(r => r.Name).Append("ImportTemplateBlob");
+    private static IEnumerable<string> Extras => AnonymousRoutes.All.Select(r => r.Name).Append("ImportTemplateBlob").Append("RetentionSweep");
 
     public static TheoryData<string> RouteNames => new(ApiRoutes.All.Select(r => r.Name));
 
@@ -49,6 +49,12 @@ public class GeneratedMetadataTests
         var expected = ApiRoutes.All.Select(r => r.Name).Concat(Extras).Order();
 
         Assert.Equal(expected, FunctionsMetadata.All.Select(f => f.Name).Order());
+    }
+
+    [Fact]
+    public void The_retention_sweep_runs_on_a_timer()
+    {
+        Assert.Equal("timerTrigger", Single("RetentionSweep").TriggerType);
     }
 
     [Fact]
