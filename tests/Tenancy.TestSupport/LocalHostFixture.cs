@@ -35,6 +35,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
             b.Logging.ClearProviders();
             // Tests share this host and send bursts (load, fuzz) on one key: rate limiting has its own host and test.
             b.Configuration["TENANCY_RATELIMIT:TokenLimit"] = "1000000";
+            b.Configuration["TENANCY_RATELIMIT:AccountTokenLimit"] = "1000000";
+            // Race tests send a hundred requests of one account at once; on a loaded machine some would wait longer
+            // than the queue allows. The fairness of the in-flight bound is tested on hosts of its own.
+            b.Configuration["TENANCY_RATELIMIT:AccountConcurrency"] = "1000";
             Configure?.Invoke(b);
         });
         await LocalHost.PrepareStorageAsync(_app);

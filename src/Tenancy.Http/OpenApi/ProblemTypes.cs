@@ -54,7 +54,7 @@ public static class ProblemTypes
         412 => "If-Match does not match the current ETag: someone changed it since you read it. Read it again and retry. Nothing changed.",
         413 => "The body is too large.",
         415 => "The Content-Type is not one this operation reads.",
-        429 => "Over a rate limit, checked per instance: per API key (100 requests a second, bursts of 600, by default); per account, all its keys and agents together (100 a second, bursts of 600); per account in flight (6 handled at once, up to 64 more wait in order, at most 5 s, then 429); per client address, requests with a missing or unknown key (20 a second, bursts of 100, checked before the key is looked up). Operators set them in TENANCY_RATELIMIT. Wait Retry-After seconds. Nothing changed.",
+        429 => "Over a rate limit, checked per instance: per API key (100 requests a second, bursts of 600, by default); per account, all its keys and agents together (100 a second, bursts of 600); per account in flight (8 handled at once, up to 256 more wait in order, at most 10 s, then 429); per client address, requests with a missing or unknown key (20 a second, bursts of 100, checked before the key is looked up). Operators set them in TENANCY_RATELIMIT. Wait Retry-After seconds. Nothing changed.",
         503 => "The data store did not answer; try again shortly. Nothing is half-done.",
         500 => "An unexpected error on our side; quote traceId when you report it.",
         _ => "An error.",

@@ -21,11 +21,11 @@ public sealed class RateLimitOptions
     public int AccountTokensPerPeriod { get; set; } = 100;
 
     /// <summary>Requests of one account handled at once; more wait in a queue, in order, so that a burst does not delay other accounts.</summary>
-    public int AccountConcurrency { get; set; } = 6;
+    public int AccountConcurrency { get; set; } = 8;
     /// <summary>Requests of one account that may wait; past it, 429.</summary>
-    public int AccountQueueLimit { get; set; } = 64;
+    public int AccountQueueLimit { get; set; } = 256;
     /// <summary>The longest a request waits in its account's queue before it is answered 429.</summary>
-    public TimeSpan AccountQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan AccountQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Per client address, requests whose key is missing or unknown: bursts of this many…</summary>
     public int FailedAuthenticationLimit { get; set; } = 100;
