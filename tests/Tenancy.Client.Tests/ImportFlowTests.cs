@@ -23,7 +23,8 @@ public sealed class ImportFlowTests(LocalHostFixture host)
         var withError = Spreadsheets.Fill(template,
             ["Alpha SARL", "Ann", "VRAI", "", "ann@alpha.example", "", "", "", "", ""],
             ["Beta SAS", "Bob", "VRAI", "", "pas-une-adresse", "", "", "", "", ""]);
-        var report = (await client.UploadImportAsync(validateOnly: true, file: new FileParameter(new MemoryStream(withError), "clients.xlsx", Xlsx))).Result;
+        // Errors name the column in the reader's language: a French reader finds it under its French header.
+        var report = (await client.UploadImportAsync(accept_Language: "fr", validateOnly: true, file: new FileParameter(new MemoryStream(withError), "clients.xlsx", Xlsx))).Result;
 
         Assert.Equal(ImportStatus.Validated, report.Status);
         Assert.Null(report.Id);
